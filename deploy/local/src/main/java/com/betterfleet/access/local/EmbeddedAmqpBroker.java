@@ -1,0 +1,127 @@
+package com.betterfleet.access.local;
+
+import java.nio.file.Path;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An in-process Apache Artemis broker speaking AMQP 1.0 on 127.0.0.1, with a persistent journal
+ * so that durable messages survive {@link #stop()} and {@link #start()} (the fault tests rely on it).
+ * The port stays the same across restarts so clients reconnect by themselves.
+ */
+public final class EmbeddedAmqpBroker implements AutoCloseable {
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedActiveMQ server;
+
+    public EmbeddedAmqpBroker(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    public static EmbeddedAmqpBroker onFreePort(Path dataDirectory) {
+        return new EmbeddedAmqpBroker(dataDirectory, FreePort.next());
+    }
+
+    public synchronized EmbeddedAmqpBroker start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
+            embedded.setConfiguration(configuration());
+            embedded.start();
+            server = embedded;
+            return this;
+        } catch (Exception e) {
+            throw new IllegalStateException("AMQP broker did not start on port " + port, e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("AMQP broker did not stop", e);
+        } finally {
+            server = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** Messages waiting in one queue, e.g. to show that nothing was consumed yet. */
+    public synchronized long messageCount(String address, String queue) {
+        if (server == null) {
+            throw new IllegalStateException("broker is stopped");
+        }
+        var q = server.getActiveMQServer().locateQueue(queue);
+        return q == null ? 0 : q.getMessageCount();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Configuration configuration() throws Exception {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName("charger-access-local");
+        config.setPersistenceEnabled(true);
+        config.setSecurityEnabled(false);
+        config.setJournalType(JournalType.NIO);
+        config.setJournalDirectory(dataDirectory.resolve("journal").toString());
+        config.setBindingsDirectory(dataDirectory.resolve("bindings").toString());
+        config.setPagingDirectory(dataDirectory.resolve("paging").toString());
+        config.setLargeMessagesDirectory(dataDirectory.resolve("large-messages").toString());
+        config.setNodeManagerLockDirectory(dataDirectory.resolve("lock").toString());
+        config.setJMXManagementEnabled(false);
+        config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
+        // Unknown addresses become anycast queues: a message sent before its consumer attaches is kept.
+        config.addAddressSetting("#", new AddressSettings()
+                .setDefaultAddressRoutingType(RoutingType.ANYCAST)
+                .setDefaultQueueRoutingType(RoutingType.ANYCAST)
+                .setAutoCreateAddresses(true)
+                .setAutoCreateQueues(true)
+                .setAutoDeleteQueues(false)
+                .setAutoDeleteAddresses(false)
+                .setRedeliveryDelay(200)
+                .setMaxDeliveryAttempts(-1));
+        for (MessagingTopology.Address address : MessagingTopology.ADDRESSES) {
+            RoutingType routing = address.routing() == MessagingTopology.Routing.MULTICAST
+                    ? RoutingType.MULTICAST
+                    : RoutingType.ANYCAST;
+            CoreAddressConfiguration addressConfig = new CoreAddressConfiguration()
+                    .setName(address.name())
+                    .addRoutingType(routing);
+            for (String queue : address.queues()) {
+                addressConfig.addQueueConfiguration(QueueConfiguration.of(queue)
+                        .setAddress(address.name())
+                        .setRoutingType(routing)
+                        .setDurable(true));
+            }
+            config.addAddressConfiguration(addressConfig);
+        }
+        return config;
+    }
+}
