@@ -1,0 +1,92 @@
+package com.betterfleet.access.system;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import com.betterfleet.access.local.EmbeddedAmqpBroker;
+import com.betterfleet.access.local.EmbeddedPostgresServer;
+import com.betterfleet.access.local.LocalTokenIssuer;
+import com.betterfleet.access.local.ServiceEnvironment;
+import com.betterfleet.access.local.ServiceProcess;
+
+/**
+ * The packaged services on real infrastructure: one PostgreSQL server (a database per service), one
+ * AMQP broker with a persistent journal, and a token issuer whose RS256 tokens the services verify
+ * exactly as they verify Keycloak's. Everything binds to 127.0.0.1 on free ports.
+ */
+final class ChargerAccessSystem implements AutoCloseable {
+    private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+
+    final EmbeddedPostgresServer postgres;
+    final EmbeddedAmqpBroker broker;
+    final LocalTokenIssuer issuer;
+    private final String pepper = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+    private final Path logs;
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    ChargerAccessSystem(String name) throws Exception {
+        logs = Files.createDirectories(Path.of("target", "system-logs", name));
+        postgres = EmbeddedPostgresServer.start(null);
+        broker = EmbeddedAmqpBroker.onFreePort(Files.createTempDirectory("system-broker")).start();
+        issuer = LocalTokenIssuer.start();
+        for (String db : List.of("authorisation", "decision_log", "access_policy", "mode_apply")) {
+            postgres.createDatabase(db);
+        }
+    }
+
+    /** An authorisation-service replica; several may run against the same database. */
+    ServiceProcess authorisation(String replicaName) {
+        return launch(replicaName, "authorisation-service", "authorisation", Map.of());
+    }
+
+    ServiceProcess decisionLog() {
+        return launch("decision-log-service", "decision-log-service", "decision_log", Map.of());
+    }
+
+    ServiceProcess launch(String name, String module, String database, Map<String, String> extraEnv) {
+        Map<String, String> env = ServiceEnvironment.onFreePorts(postgres, database, broker, issuer.issuer(), pepper);
+        env.putAll(extraEnv);
+        ServiceProcess process = ServiceProcess.forJar(name, jar(module))
+                .environment(env)
+                .logDirectory(logs)
+                .build()
+                .start();
+        started.add(process);
+        return process;
+    }
+
+    String authoriserToken() {
+        return issuer.clientToken("charger-gateway", List.of("access-authoriser"));
+    }
+
+    String identifierSyncToken() {
+        return issuer.clientToken("core-identifier-sync", List.of("identifier-sync"));
+    }
+
+    String viewerToken(String accountId) {
+        return issuer.userToken("ops-" + accountId, accountId, List.of("access-viewer"));
+    }
+
+    private static Path jar(String module) {
+        Path jar = REPO.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them)");
+        }
+        return jar;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        issuer.close();
+        broker.close();
+        postgres.close();
+    }
+}
