@@ -19,17 +19,18 @@ import com.betterfleet.access.local.ServiceProcess;
  * AMQP broker with a persistent journal, and a token issuer whose RS256 tokens the services verify
  * exactly as they verify Keycloak's. Everything binds to 127.0.0.1 on free ports.
  */
-final class ChargerAccessSystem implements AutoCloseable {
-    private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+public final class ChargerAccessSystem implements AutoCloseable {
+    // Tests run in deploy/system-tests; the benchmark script passes the repository root explicitly.
+    private static final Path REPO = Path.of(System.getProperty("charger-access.repo", "../..")).toAbsolutePath().normalize();
 
-    final EmbeddedPostgresServer postgres;
-    final EmbeddedAmqpBroker broker;
-    final LocalTokenIssuer issuer;
+    public final EmbeddedPostgresServer postgres;
+    public final EmbeddedAmqpBroker broker;
+    public final LocalTokenIssuer issuer;
     private final String pepper = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
     private final Path logs;
     private final List<ServiceProcess> started = new ArrayList<>();
 
-    ChargerAccessSystem(String name) throws Exception {
+    public ChargerAccessSystem(String name) throws Exception {
         logs = Files.createDirectories(Path.of("target", "system-logs", name));
         postgres = EmbeddedPostgresServer.start(null);
         broker = EmbeddedAmqpBroker.onFreePort(Files.createTempDirectory("system-broker")).start();
@@ -40,19 +41,20 @@ final class ChargerAccessSystem implements AutoCloseable {
     }
 
     /** An authorisation-service replica; several may run against the same database. */
-    ServiceProcess authorisation(String replicaName) {
+    public ServiceProcess authorisation(String replicaName) {
         return launch(replicaName, "authorisation-service", "authorisation", Map.of());
     }
 
-    ServiceProcess decisionLog() {
+    public ServiceProcess decisionLog() {
         return launch("decision-log-service", "decision-log-service", "decision_log", Map.of());
     }
 
-    ServiceProcess launch(String name, String module, String database, Map<String, String> extraEnv) {
+    public ServiceProcess launch(String name, String module, String database, Map<String, String> extraEnv) {
         Map<String, String> env = ServiceEnvironment.onFreePorts(postgres, database, broker, issuer.issuer(), pepper);
         env.putAll(extraEnv);
         ServiceProcess process = ServiceProcess.forJar(name, jar(module))
                 .environment(env)
+                .heap(System.getProperty("charger-access.service-heap", ServiceProcess.DEFAULT_HEAP))
                 .logDirectory(logs)
                 .build()
                 .start();
@@ -60,15 +62,15 @@ final class ChargerAccessSystem implements AutoCloseable {
         return process;
     }
 
-    String authoriserToken() {
+    public String authoriserToken() {
         return issuer.clientToken("charger-gateway", List.of("access-authoriser"));
     }
 
-    String identifierSyncToken() {
+    public String identifierSyncToken() {
         return issuer.clientToken("core-identifier-sync", List.of("identifier-sync"));
     }
 
-    String viewerToken(String accountId) {
+    public String viewerToken(String accountId) {
         return issuer.userToken("ops-" + accountId, accountId, List.of("access-viewer"));
     }
 

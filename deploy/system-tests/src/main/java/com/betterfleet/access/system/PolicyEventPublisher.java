@@ -20,12 +20,12 @@ import io.vertx.core.json.JsonObject;
  * docs/contracts/events.schema.json to charger-access.policy, each one durable and settled by the
  * broker before the call returns.
  */
-final class PolicyEventPublisher implements AutoCloseable {
+public final class PolicyEventPublisher implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final AmqpClient client;
     private final AmqpSender sender;
 
-    PolicyEventPublisher(EmbeddedAmqpBroker broker) throws Exception {
+    public PolicyEventPublisher(EmbeddedAmqpBroker broker) throws Exception {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.host()).setPort(broker.port()));
         sender = client.connect()
                 .compose(connection -> connection.createSender(MessagingTopology.POLICY_EVENTS))
@@ -33,7 +33,7 @@ final class PolicyEventPublisher implements AutoCloseable {
     }
 
     /** A policy with no windows: the charger is always in {@code mode} (source default). */
-    void constantMode(String accountId, String chargerId, long version, String mode) throws Exception {
+    public void constantMode(String accountId, String chargerId, long version, String mode) throws Exception {
         publish("charger_access.policy_changed", chargerId, new JsonObject()
                 .put("accountId", accountId).put("chargerId", chargerId).put("version", version)
                 .put("deleted", false).put("depotId", "depot-1").put("timeZone", "Europe/London")
@@ -45,7 +45,7 @@ final class PolicyEventPublisher implements AutoCloseable {
                 .putNull("until").put("source", "default").putNull("windowId").put("policyVersion", version));
     }
 
-    void publish(String type, String chargerId, JsonObject data) throws Exception {
+    public void publish(String type, String chargerId, JsonObject data) throws Exception {
         JsonObject event = new JsonObject()
                 .put("specversion", "1.0").put("id", UUID.randomUUID().toString())
                 .put("source", "/system-tests").put("type", type).put("subject", chargerId)

@@ -1,0 +1,262 @@
+package com.betterfleet.access.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.betterfleet.access.local.ServiceProcess;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Drives POST /api/v1/authorise against the packaged authorisation-service and, in the same run and
+ * the same way, the no-op endpoint POST /api/v1/authorise:noop (same service, same token check, same
+ * body parsing, no decision and no write): the ceiling. Then checks that every answered decision is
+ * in the decision log exactly once.
+ *
+ * <p>Phases (every loop bounded in time and count): warm-up; closed-loop throughput with C
+ * concurrent connections; open-loop latency at a fixed rate, measured from each request's intended
+ * send time so a stall is not hidden (no coordinated omission).
+ *
+ * <p>System properties: bench.concurrency (32), bench.seconds (15), bench.rate (1000),
+ * bench.rate-seconds (20), bench.warmup-seconds (8), bench.identifiers (1000).
+ */
+public final class AuthoriseBenchmark {
+    private static final String ACCOUNT = "acc-bench";
+    private static final String CHARGER = "CP-BENCH";
+
+    private final int concurrency = Integer.getInteger("bench.concurrency", 32);
+    private final int seconds = Integer.getInteger("bench.seconds", 15);
+    private final int rate = Integer.getInteger("bench.rate", 1000);
+    private final int rateSeconds = Integer.getInteger("bench.rate-seconds", 20);
+    private final int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 8);
+    private final int identifiers = Integer.getInteger("bench.identifiers", 1000);
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sequence = new AtomicLong();
+    private io.vertx.core.http.HttpClient http;
+    private String token;
+    private ServiceProcess authorisation;
+
+    public static void main(String[] args) throws Exception {
+        new AuthoriseBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        try (ChargerAccessSystem system = new ChargerAccessSystem("benchmark")) {
+            authorisation = system.authorisation("authorisation-bench");
+            ServiceProcess decisionLog = system.decisionLog();
+            token = system.authoriserToken();
+            try (PolicyEventPublisher policies = new PolicyEventPublisher(system.broker)) {
+                policies.constantMode(ACCOUNT, CHARGER, 1, "managed_access");
+            }
+            seedIdentifiers(system.identifierSyncToken());
+            http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(Math.max(concurrency, 256))
+                    .setKeepAlive(true).setDefaultHost("127.0.0.1").setDefaultPort(authorisation.httpPort()));
+            waitForManagedMode();
+
+            System.out.printf(Locale.ROOT, "%nAuthorize benchmark: %d cores, concurrency %d, %d s per throughput phase, "
+                    + "%d req/s for %d s per latency phase%n", Runtime.getRuntime().availableProcessors(), concurrency,
+                    seconds, rate, rateSeconds);
+            closedLoop("/api/v1/authorise:noop", warmupSeconds);
+            closedLoop("/api/v1/authorise", warmupSeconds);
+
+            List<String> rows = new ArrayList<>();
+            Result noop = closedLoop("/api/v1/authorise:noop", seconds);
+            Result authorise = closedLoop("/api/v1/authorise", seconds);
+            rows.add(noop.row("no-op ceiling (closed loop)"));
+            rows.add(authorise.row("authorise (closed loop)"));
+            Result noopRate = openLoop("/api/v1/authorise:noop");
+            Result authoriseRate = openLoop("/api/v1/authorise");
+            rows.add(noopRate.row("no-op ceiling @" + rate + "/s"));
+            rows.add(authoriseRate.row("authorise @" + rate + "/s"));
+
+            System.out.printf(Locale.ROOT, "%n%-32s %10s %9s %9s %9s %9s %7s%n", "phase", "req/s", "p50 ms", "p99 ms",
+                    "p99.9 ms", "max req", "errors");
+            rows.forEach(System.out::println);
+            System.out.printf(Locale.ROOT, "%nauthorise throughput / no-op ceiling: %.1f%% (target >= 50%%)%n",
+                    100.0 * authorise.throughput() / noop.throughput());
+            System.out.printf(Locale.ROOT, "authorise p99 at %d req/s: %.2f ms (target <= 5 ms)%n", rate,
+                    authoriseRate.latency().percentileMillis(99));
+            verifyLog(system, decisionLog);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private record Result(LatencyRecorder latency, double seconds) {
+        double throughput() {
+            return latency.count() / seconds;
+        }
+
+        String row(String name) {
+            return String.format(Locale.ROOT, "%-32s %10.0f %9.2f %9.2f %9.2f %9d %7d", name, throughput(),
+                    latency.percentileMillis(50), latency.percentileMillis(99), latency.percentileMillis(99.9),
+                    latency.count(), latency.errors());
+        }
+    }
+
+    /** C workers, each sending its next request when the previous answer arrived. */
+    private Result closedLoop(String path, int durationSeconds) throws InterruptedException {
+        LatencyRecorder latency = new LatencyRecorder(2_000_000);
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+        CountDownLatch done = new CountDownLatch(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            vertx.runOnContext(v -> worker(path, deadline, latency, done));
+        }
+        done.await(durationSeconds + 30L, TimeUnit.SECONDS);
+        return new Result(latency, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void worker(String path, long deadline, LatencyRecorder latency, CountDownLatch done) {
+        if (System.nanoTime() >= deadline || latency.full()) {
+            done.countDown();
+            return;
+        }
+        long sent = System.nanoTime();
+        send(path, sent, latency, () -> worker(path, deadline, latency, done));
+    }
+
+    /** A request every 1/rate s whatever the answers do; latency counts from the intended send time. */
+    private Result openLoop(String path) throws InterruptedException {
+        int total = rate * rateSeconds;
+        LatencyRecorder latency = new LatencyRecorder(total);
+        CountDownLatch done = new CountDownLatch(total);
+        long start = System.nanoTime();
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        AtomicLong issued = new AtomicLong();
+        long timer = vertx.setPeriodic(1, id -> {
+            long due = Math.min(total, (System.nanoTime() - start) / intervalNanos + 1);
+            while (issued.get() < due) {
+                long intended = start + issued.getAndIncrement() * intervalNanos;
+                send(path, intended, latency, done::countDown);
+            }
+        });
+        done.await(rateSeconds + 30L, TimeUnit.SECONDS);
+        vertx.cancelTimer(timer);
+        return new Result(latency, (System.nanoTime() - start) / 1e9);
+    }
+
+    private void send(String path, long startedAt, LatencyRecorder latency, Runnable then) {
+        long n = sequence.incrementAndGet();
+        // Half known own-fleet tags, half unknown: both the accept and the deny path are measured.
+        String tag = n % 2 == 0 ? ownFleetTag((int) (n / 2 % identifiers)) : String.format("%08X", 0x7000_0000L + n);
+        Buffer body = Buffer.buffer("{\"chargerId\":\"" + CHARGER + "\",\"idToken\":\"" + tag
+                + "\",\"protocol\":\"ocpp1.6\",\"connectorId\":1}");
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
+                .putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");
+        http.request(options)
+                .compose(request -> request.send(body))
+                .compose(response -> response.body().map(b -> {
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + response.statusCode() + ": " + b);
+                    }
+                    return b;
+                }))
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        latency.record(System.nanoTime() - startedAt);
+                        if (!path.endsWith(":noop")) {
+                            answered.add(new JsonObject(result.result()).getString("decisionId"));
+                        }
+                    } else {
+                        latency.error();
+                    }
+                    then.run();
+                });
+    }
+
+    private static String ownFleetTag(int i) {
+        return String.format("0B%06X", i);
+    }
+
+    private void seedIdentifiers(String syncToken) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (int from = 0; from < identifiers; from += 500) {
+            StringBuilder items = new StringBuilder("[");
+            for (int i = from; i < Math.min(identifiers, from + 500); i++) {
+                items.append(i == from ? "" : ",").append("{\"op\":\"upsert\",\"accountId\":\"").append(ACCOUNT)
+                        .append("\",\"idToken\":\"").append(ownFleetTag(i)).append("\",\"idTokenType\":\"ISO14443\",")
+                        .append("\"accessClass\":\"own_fleet\",\"vehicleId\":\"bus-").append(i)
+                        .append("\",\"status\":\"active\"}");
+            }
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create(authorisation.httpUrl() + "/api/v1/identifiers:batch"))
+                    .header("Authorization", "Bearer " + syncToken).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(items.append("]").toString())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("seeding identifiers failed: " + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    private void waitForManagedMode() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create(authorisation.httpUrl() + "/api/v1/authorise:noop"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"chargerId\":\"" + CHARGER + "\",\"idToken\":\""
+                            + ownFleetTag(identifiers - 1) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> real = client.send(HttpRequest.newBuilder(
+                    URI.create(authorisation.httpUrl() + "/api/v1/authorise"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"chargerId\":\"" + CHARGER + "\",\"idToken\":\""
+                            + ownFleetTag(identifiers - 1) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && real.statusCode() == 200 && real.body().contains("own_fleet")) {
+                answered.add(new JsonObject(real.body()).getString("decisionId"));
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the charger did not reach managed access with the seeded identifiers");
+    }
+
+    /** Every answered decision in the log exactly once: counted in decision-log's own database. */
+    private void verifyLog(ChargerAccessSystem system, ServiceProcess decisionLog) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long stored = 0;
+        long distinct = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = system.postgres.connect("decision_log");
+                    ResultSet rs = c.createStatement().executeQuery(
+                            "SELECT count(*), count(DISTINCT decision_id) FROM access_decision WHERE charger_id = '"
+                                    + CHARGER + "'")) {
+                rs.next();
+                stored = rs.getLong(1);
+                distinct = rs.getLong(2);
+            }
+            if (stored >= answered.size()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf(Locale.ROOT, "%ndecision log: %d answered decisions, %d stored, %d distinct "
+                + "(drained %.1f s after the load) -> %s%n", answered.size(), stored, distinct,
+                (System.nanoTime() - start) / 1e9,
+                stored == answered.size() && distinct == stored ? "every decision exactly once" : "MISMATCH");
+    }
+}
