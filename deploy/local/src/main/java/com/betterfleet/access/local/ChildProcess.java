@@ -118,6 +118,27 @@ final class ChildProcess {
         }
     }
 
+    /** Waits for a command that runs to completion (a build step); kills it after {@code timeout}. */
+    int awaitExit(Duration timeout) {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                kill();
+                throw new IllegalStateException(name + " did not finish within " + timeout.toMinutes() + " min"
+                        + failureDetails());
+            }
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+        forget(p);
+        return p.exitValue();
+    }
+
     /** SIGTERM (Quarkus shuts down gracefully on it), then a forced kill once {@code grace} has passed. */
     void stop(Duration grace) {
         Process p;
