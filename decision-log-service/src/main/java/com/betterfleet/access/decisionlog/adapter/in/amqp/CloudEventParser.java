@@ -1,0 +1,193 @@
+package com.betterfleet.access.decisionlog.adapter.in.amqp;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.betterfleet.access.decisionlog.domain.AccessRecord;
+import com.betterfleet.access.decisionlog.domain.ChargerIds;
+import com.betterfleet.access.decisionlog.domain.DecisionOutcome;
+import com.betterfleet.access.decisionlog.domain.DecisionRecord;
+import com.betterfleet.access.decisionlog.domain.RecordKind;
+import com.betterfleet.access.decisionlog.domain.TimelineRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+
+/**
+ * Reads a structured CloudEvent (docs/contracts/events.schema.json) into a record. Unknown fields
+ * are ignored (additive evolution). Errors name the field, never its value.
+ */
+@ApplicationScoped
+public class CloudEventParser {
+    /** Larger bodies are refused: no contract event comes near it (a policy snapshot is a few KB). */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private final ObjectMapper json;
+
+    public CloudEventParser(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The envelope fields that are safe to log, read as far as the body allows. */
+    public record EventRef(String id, String type, String subject) {
+        static final EventRef UNKNOWN = new EventRef("?", "?", "?");
+    }
+
+    public AccessRecord parse(String body) {
+        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new MalformedEventException("too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode event = readTree(body);
+        if (!"1.0".equals(event.path("specversion").asText(null))) {
+            throw new MalformedEventException("not_cloudevent", "specversion must be 1.0");
+        }
+        String id = text(event, "id", true, "envelope");
+        String type = text(event, "type", true, "envelope");
+        RecordKind kind = RecordKind.ofEventType(type)
+                .orElseThrow(() -> new MalformedEventException("unknown_type", "type is not a charger_access.* type"));
+        String subject = text(event, "subject", true, "envelope");
+        if (!ChargerIds.isValid(subject)) {
+            throw new MalformedEventException("invalid_field", "subject is not a chargerId");
+        }
+        Instant time = timestamp(event, "time", true, "envelope");
+        String source = text(event, "source", false, "envelope");
+        JsonNode data = event.get("data");
+        if (data == null || !data.isObject()) {
+            throw new MalformedEventException("invalid_field", "data must be an object");
+        }
+        try {
+            return kind.isDecision()
+                    ? decision(subject, source, data)
+                    : new TimelineRecord(id, kind, time, subject, text(data, "accountId", false, "data"),
+                            text(data, "depotId", false, "data"), source, data.toString());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException("invalid_field", e.getMessage());
+        }
+    }
+
+    /** The id and type of a body, for logs about a body that could not be parsed. */
+    public EventRef reference(String body) {
+        try {
+            JsonNode event = json.readTree(body);
+            return new EventRef(safe(event.path("id").asText("?")), safe(event.path("type").asText("?")),
+                    safe(event.path("subject").asText("?")));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return EventRef.UNKNOWN;
+        }
+    }
+
+    private DecisionRecord decision(String subject, String source, JsonNode data) {
+        String chargerId = text(data, "chargerId", true, "data");
+        if (!subject.equals(chargerId)) {
+            throw new MalformedEventException("invalid_field", "data.chargerId differs from subject");
+        }
+        String decisionId = text(data, "decisionId", true, "data");
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(decisionId);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("invalid_field", "data.decisionId is not a UUID");
+        }
+        String decision = text(data, "decision", true, "data");
+        return new DecisionRecord(
+                uuid,
+                timestamp(data, "occurredAt", true, "data"),
+                chargerId,
+                integer(data, "connectorId"),
+                text(data, "accountId", false, "data"),
+                text(data, "depotId", false, "data"),
+                text(data, "protocol", true, "data"),
+                text(data, "idHash", true, "data"),
+                text(data, "idMask", true, "data"),
+                text(data, "idTokenType", true, "data"),
+                text(data, "accessClass", false, "data"),
+                text(data, "vehicleId", false, "data"),
+                text(data, "agreementId", false, "data"),
+                DecisionOutcome.of(decision).orElseThrow(
+                        () -> new MalformedEventException("invalid_field", "data.decision must be allowed or denied")),
+                text(data, "protocolStatus", true, "data"),
+                text(data, "reason", true, "data"),
+                text(data, "accessMode", true, "data"),
+                text(data, "policySource", true, "data"),
+                text(data, "windowId", false, "data"),
+                longValue(data, "policyVersion"),
+                timestamp(data, "expiryDate", false, "data"),
+                source);
+    }
+
+    private JsonNode readTree(String body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new MalformedEventException("not_json", "body is not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not_json", "body is not JSON");
+        }
+    }
+
+    private static String text(JsonNode parent, String field, boolean required, String where) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            if (required) {
+                throw new MalformedEventException("missing_field", where + "." + field + " is required");
+            }
+            return null;
+        }
+        if (node.getNodeType() != JsonNodeType.STRING) {
+            throw new MalformedEventException("invalid_field", where + "." + field + " must be a string");
+        }
+        String value = node.textValue();
+        if (required && value.isBlank()) {
+            throw new MalformedEventException("missing_field", where + "." + field + " must not be blank");
+        }
+        return value;
+    }
+
+    private static Instant timestamp(JsonNode parent, String field, boolean required, String where) {
+        String value = text(parent, field, required, where);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new MalformedEventException("invalid_field", where + "." + field + " is not an RFC 3339 date-time");
+        }
+    }
+
+    private static Integer integer(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new MalformedEventException("invalid_field", "data." + field + " must be an integer");
+        }
+        return node.intValue();
+    }
+
+    private static Long longValue(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new MalformedEventException("invalid_field", "data." + field + " must be an integer");
+        }
+        return node.longValue();
+    }
+
+    /** Keeps log lines short and single-line whatever a broken producer sent. */
+    private static String safe(String value) {
+        String cleaned = value.replaceAll("[^A-Za-z0-9._:/\\-]", "_");
+        return cleaned.length() > 80 ? cleaned.substring(0, 80) : cleaned;
+    }
+}

@@ -1,0 +1,144 @@
+package com.betterfleet.access.decisionlog.adapter.in.rest;
+
+import java.net.ConnectException;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.betterfleet.access.decisionlog.domain.ChargerNotFoundException;
+import com.betterfleet.access.decisionlog.domain.InvalidQueryException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+
+/**
+ * The one place where failures become responses: RFC 9457 problem details
+ * ({@code application/problem+json}) with a stable {@code type} per error. Bad input is a 4xx,
+ * never a 500; details never echo input values or exception class names.
+ */
+public class ProblemMapper {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private final ObjectMapper json;
+
+    public ProblemMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response invalidQuery(InvalidQueryException e) {
+        return respond(new Problem(Problem.TYPE_PREFIX + "validation-failed", "Invalid request", 400,
+                "One or more query parameters are invalid; see errors.", e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response chargerNotFound(ChargerNotFoundException e) {
+        return respond(Problem.of("charger-not-found", "Charger not found", 404, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response accountScopeRequired(AccountScopeRequiredException e) {
+        return respond(Problem.of("account-scope-required", "Forbidden", 403, e.getMessage()));
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class })
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(respond(Problem.of("unauthorized", "Unauthorized", 401,
+                "A valid OIDC bearer token is required.")))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "The token lacks the role this operation requires."));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(Problem.of("not-found", "Not found", 404, "No such resource."));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        Response response = respond(Problem.of("method-not-allowed", "Method not allowed", 405,
+                "This resource does not support that method."));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return respond(Problem.of("not-acceptable", "Not acceptable", 406, "Responses are application/json."));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return respond(Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                "This resource does not accept that content type."));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        return respond(Problem.of("http-" + status, Response.Status.fromStatusCode(status) == null
+                ? "Request failed" : Response.Status.fromStatusCode(status).getReasonPhrase(), status,
+                "The request could not be processed."));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Query failed, database unavailable: %s", e.getClass().getSimpleName());
+            return Response.fromResponse(respond(Problem.of("service-unavailable", "Service unavailable", 503,
+                    "The decision log store is unavailable; retry shortly.")))
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .build();
+        }
+        LOG.error("Unexpected failure answering a request", e);
+        return respond(Problem.of("internal-error", "Internal error", 500,
+                "The request failed unexpectedly; it has been logged."));
+    }
+
+    private static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof io.vertx.core.VertxException
+                    && String.valueOf(t.getMessage()).toLowerCase().contains("connection")) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("53")
+                            || pg.getSqlState().startsWith("57"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Response respond(Problem problem) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"type\":\"" + problem.type() + "\",\"status\":" + problem.status() + "}";
+        }
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}

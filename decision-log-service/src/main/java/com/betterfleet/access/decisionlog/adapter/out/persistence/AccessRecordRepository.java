@@ -1,0 +1,216 @@
+package com.betterfleet.access.decisionlog.adapter.out.persistence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.betterfleet.access.decisionlog.application.port.AccessRecordStore;
+import com.betterfleet.access.decisionlog.application.port.RecordRejectedException;
+import com.betterfleet.access.decisionlog.domain.AccessRecord;
+import com.betterfleet.access.decisionlog.domain.CallerScope;
+import com.betterfleet.access.decisionlog.domain.Cursor;
+import com.betterfleet.access.decisionlog.domain.DecisionFilter;
+import com.betterfleet.access.decisionlog.domain.DecisionRecord;
+import com.betterfleet.access.decisionlog.domain.RecordKind;
+import com.betterfleet.access.decisionlog.domain.StoreResult;
+import com.betterfleet.access.decisionlog.domain.SummaryGroupBy;
+import com.betterfleet.access.decisionlog.domain.SummaryRow;
+import com.betterfleet.access.decisionlog.domain.TimeRange;
+import com.betterfleet.access.decisionlog.domain.TimelineFilter;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** {@code access_record} and {@code charger_account} on PostgreSQL (reactive client). */
+@ApplicationScoped
+public class AccessRecordRepository implements AccessRecordStore {
+    private static final String ORDER_NEWEST_FIRST = " ORDER BY occurred_at DESC, record_id DESC";
+    private static final String REMEMBER_CHARGER_ACCOUNTS = "INSERT INTO charger_account (charger_id, account_id) "
+            + "SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING";
+    /** Charger/account pairs known to be in charger_account, so most batches skip that upsert. */
+    private static final int KNOWN_PAIRS_LIMIT = 100_000;
+
+    private final Pool pool;
+    private final Set<String> knownChargerAccounts = ConcurrentHashMap.newKeySet();
+
+    public AccessRecordRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Uni<StoreResult> append(List<AccessRecord> records) {
+        List<Tuple> rows = records.stream().map(AccessRecordRows::tuple).toList();
+        Set<String> newPairs = new LinkedHashSet<>();
+        for (AccessRecord record : records) {
+            String pair = record.chargerId() + "\u0000" + Optional.ofNullable(record.accountId()).orElse("");
+            if (!knownChargerAccounts.contains(pair)) {
+                newPairs.add(pair);
+            }
+        }
+        return pool.withTransaction(connection -> connection.preparedQuery(AccessRecordRows.INSERT)
+                .executeBatch(rows)
+                .map(result -> countInserted(records, result))
+                .call(() -> rememberChargerAccounts(connection, newPairs)))
+                .invoke(() -> remember(newPairs))
+                .onFailure(AccessRecordRepository::refusesTheData).transform(AccessRecordRepository::rejected);
+    }
+
+    /** Integrity constraint (23) or data (22) errors: the same record would fail again. */
+    private static boolean refusesTheData(Throwable failure) {
+        return failure instanceof PgException pg && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("22"));
+    }
+
+    private static Throwable rejected(Throwable failure) {
+        PgException pg = (PgException) failure;
+        // the error message names the relation and constraint; its detail (row values) is left out
+        return new RecordRejectedException("SQLSTATE " + pg.getSqlState() + ": " + pg.getErrorMessage(), failure);
+    }
+
+    private static StoreResult countInserted(List<AccessRecord> records, RowSet<Row> result) {
+        Map<RecordKind, Integer> stored = new HashMap<>();
+        Map<RecordKind, Integer> duplicates = new HashMap<>();
+        RowSet<Row> current = result;
+        for (AccessRecord record : records) {
+            boolean inserted = current != null && current.rowCount() > 0;
+            (inserted ? stored : duplicates).merge(record.kind(), 1, Integer::sum);
+            current = current == null ? null : current.next();
+        }
+        return new StoreResult(stored, duplicates);
+    }
+
+    private static Uni<Void> rememberChargerAccounts(SqlConnection connection, Set<String> pairs) {
+        if (pairs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> chargers = new ArrayList<>();
+        List<String> accounts = new ArrayList<>();
+        for (String pair : pairs) {
+            int separator = pair.indexOf('\u0000');
+            chargers.add(pair.substring(0, separator));
+            accounts.add(pair.substring(separator + 1));
+        }
+        return connection.preparedQuery(REMEMBER_CHARGER_ACCOUNTS)
+                .execute(Tuple.of(chargers.toArray(String[]::new), accounts.toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private void remember(Set<String> pairs) {
+        if (knownChargerAccounts.size() + pairs.size() > KNOWN_PAIRS_LIMIT) {
+            knownChargerAccounts.clear();
+        }
+        knownChargerAccounts.addAll(pairs);
+    }
+
+    @Override
+    public Uni<List<DecisionRecord>> findDecisions(DecisionFilter filter, Optional<Cursor> after, int max) {
+        SqlConditions where = decisionConditions(filter);
+        after.ifPresent(cursor -> keyset(where, cursor));
+        String sql = "SELECT " + AccessRecordRows.SELECT_LIST + " FROM access_record" + where.where()
+                + ORDER_NEWEST_FIRST + " LIMIT " + where.param(max);
+        return pool.preparedQuery(sql).execute(where.tuple())
+                .map(rows -> {
+                    List<DecisionRecord> decisions = new ArrayList<>();
+                    rows.forEach(row -> decisions.add(AccessRecordRows.decision(row)));
+                    return decisions;
+                });
+    }
+
+    @Override
+    public Uni<SummaryRows> summarise(DecisionFilter filter, SummaryGroupBy groupBy, int maxGroups) {
+        SqlConditions where = decisionConditions(filter);
+        String key = switch (groupBy) {
+            case REASON -> "reason";
+            case CHARGER -> "charger_id";
+            case HOUR -> "to_char(date_trunc('hour', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD\"T\"HH24\":00:00Z\"')";
+        };
+        String order = groupBy == SummaryGroupBy.HOUR ? " ORDER BY key" : " ORDER BY total DESC, key";
+        String sql = "SELECT " + key + " AS key, count(*) AS total,"
+                + " count(*) FILTER (WHERE decision = 'allowed') AS allowed,"
+                + " count(*) FILTER (WHERE decision = 'denied') AS denied,"
+                + " (sum(count(*)) OVER ())::bigint AS overall"
+                + " FROM access_record" + where.where() + " GROUP BY 1" + order + " LIMIT " + where.param(maxGroups);
+        return pool.preparedQuery(sql).execute(where.tuple())
+                .map(rows -> {
+                    List<SummaryRow> groups = new ArrayList<>();
+                    long overall = 0;
+                    for (Row row : rows) {
+                        groups.add(new SummaryRow(row.getString("key"), row.getLong("total"), row.getLong("allowed"),
+                                row.getLong("denied")));
+                        overall = row.getLong("overall");
+                    }
+                    return new SummaryRows(groups, overall);
+                });
+    }
+
+    @Override
+    public Uni<List<AccessRecord>> findTimeline(TimelineFilter filter, Optional<Cursor> after, int max) {
+        SqlConditions where = new SqlConditions().add("charger_id = ?", filter.chargerId());
+        filter.scope().accountId().ifPresent(account -> where.add("account_id = ?", account));
+        if (!filter.kinds().isEmpty()) {
+            where.add("kind = ANY(?)", (Object) filter.kinds().stream().map(RecordKind::value).toArray(String[]::new));
+        }
+        range(where, filter.range());
+        after.ifPresent(cursor -> keyset(where, cursor));
+        String sql = "SELECT " + AccessRecordRows.SELECT_LIST + " FROM access_record" + where.where()
+                + ORDER_NEWEST_FIRST + " LIMIT " + where.param(max);
+        return pool.preparedQuery(sql).execute(where.tuple())
+                .map(rows -> {
+                    List<AccessRecord> records = new ArrayList<>();
+                    rows.forEach(row -> records.add(AccessRecordRows.record(row)));
+                    return records;
+                });
+    }
+
+    @Override
+    public Uni<Boolean> chargerVisible(String chargerId, CallerScope scope) {
+        SqlConditions where = new SqlConditions().add("charger_id = ?", chargerId);
+        scope.accountId().ifPresent(account -> where.add("account_id = ?", account));
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM charger_account" + where.where() + ") AS visible")
+                .execute(where.tuple())
+                .map(rows -> rows.iterator().next().getBoolean("visible"));
+    }
+
+    private static SqlConditions decisionConditions(DecisionFilter filter) {
+        SqlConditions where = new SqlConditions().add("kind = 'decision'");
+        filter.scope().accountId().ifPresent(account -> where.add("account_id = ?", account));
+        if (filter.chargerId() != null) {
+            where.add("charger_id = ?", filter.chargerId());
+        }
+        if (filter.depotId() != null) {
+            where.add("depot_id = ?", filter.depotId());
+        }
+        if (filter.decision() != null) {
+            where.add("decision = ?", filter.decision().wire());
+        }
+        if (filter.reason() != null) {
+            where.add("reason = ?", filter.reason());
+        }
+        if (!filter.idHashes().isEmpty()) {
+            where.add("id_hash = ANY(?)", (Object) filter.idHashes().toArray(String[]::new));
+        }
+        range(where, filter.range());
+        return where;
+    }
+
+    private static void range(SqlConditions where, TimeRange range) {
+        range.fromInclusive().ifPresent(from -> where.add("occurred_at >= ?", AccessRecordRows.utc(from)));
+        range.toExclusive().ifPresent(to -> where.add("occurred_at < ?", AccessRecordRows.utc(to)));
+    }
+
+    private static void keyset(SqlConditions where, Cursor cursor) {
+        where.add("(occurred_at, record_id) < (?, ?)", AccessRecordRows.utc(cursor.occurredAt()), cursor.recordId());
+    }
+}

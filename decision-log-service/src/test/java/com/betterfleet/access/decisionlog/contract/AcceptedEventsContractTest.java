@@ -1,0 +1,115 @@
+package com.betterfleet.access.decisionlog.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.betterfleet.access.decisionlog.support.AmqpTestPublisher;
+import com.betterfleet.access.decisionlog.support.Database;
+import com.betterfleet.access.decisionlog.support.Events;
+import com.betterfleet.access.decisionlog.support.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What this service accepts, checked against the shared contract docs/contracts/events.schema.json:
+ * a sample of every charger_access.* type is valid there and is stored by the consumer; a sample
+ * the schema refuses is refused by the consumer too.
+ */
+@QuarkusTest
+class AcceptedEventsContractTest {
+    private static final Path SCHEMA = Path.of("..", "docs", "contracts", "events.schema.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static JsonSchema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream in = Files.newInputStream(SCHEMA)) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+        }
+    }
+
+    @Test
+    void acceptsAValidSampleOfEveryEventType() throws IOException {
+        String charger = Scenario.newCharger();
+        Events.DecisionEvent allowed = Events.decision().charger(charger);
+        Events.DecisionEvent denied = Events.decision().charger(charger).denied("not_yet_valid", "NotAtThisTime")
+                .with("protocol", "ocpp2.0.1").withNull("connectorId").withNull("accountId");
+        Map<String, Events.TimelineEvent> timeline = new LinkedHashMap<>();
+        timeline.put("policy_changed", Events.policyChanged().charger(charger));
+        timeline.put("expected_mode_changed", Events.expectedModeChanged().charger(charger));
+        timeline.put("capability_changed", Events.capabilityChanged().charger(charger));
+        timeline.put("mode_change_requested", Events.modeChange("requested").charger(charger));
+        timeline.put("mode_change_confirmed", Events.modeChange("confirmed").charger(charger));
+        timeline.put("mode_change_failed", Events.modeChange("failed").charger(charger));
+
+        List<String> samples = new ArrayList<>(List.of(allowed.json(), denied.json()));
+        timeline.values().forEach(e -> samples.add(e.json()));
+        Set<String> types = new java.util.HashSet<>();
+        for (String sample : samples) {
+            Set<ValidationMessage> errors = schema.validate(JSON.readTree(sample));
+            assertTrue(errors.isEmpty(), "valid against events.schema.json: " + errors);
+            types.add(JSON.readTree(sample).get("type").asText());
+        }
+        assertEquals(schemaTypes(), types, "a sample of every type the contract defines");
+
+        Scenario.publisher().publish(AmqpTestPublisher.DECISIONS, allowed.json(), denied.json());
+        Scenario.publisher().publish(AmqpTestPublisher.POLICY, timeline.get("policy_changed").json(),
+                timeline.get("expected_mode_changed").json(), timeline.get("capability_changed").json());
+        Scenario.publisher().publish(AmqpTestPublisher.MODE_CHANGES, timeline.get("mode_change_requested").json(),
+                timeline.get("mode_change_confirmed").json(), timeline.get("mode_change_failed").json());
+        List<String> ids = new ArrayList<>(List.of(allowed.decisionId(), denied.decisionId()));
+        timeline.values().forEach(e -> ids.add(e.id()));
+        Scenario.awaitStored(ids, ids.size());
+
+        for (Map.Entry<String, Events.TimelineEvent> entry : timeline.entrySet()) {
+            assertEquals(1, Database.count("SELECT count(*) FROM access_record WHERE record_id = ? AND kind = ?",
+                    entry.getValue().id(), entry.getKey()), entry.getKey());
+        }
+        assertEquals(2, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ? AND kind = 'decision'", charger));
+    }
+
+    @Test
+    void refusesWhatTheSchemaRefuses() throws IOException {
+        String charger = Scenario.newCharger();
+        Events.DecisionEvent withoutHash = Events.decision().charger(charger).with("idHash", null);
+        Events.DecisionEvent rawTokenAsHash = Events.decision().charger(charger).with("idHash", "04A23F9A");
+        Events.DecisionEvent valid = Events.decision().charger(charger);
+        for (Events.DecisionEvent invalid : List.of(withoutHash, rawTokenAsHash)) {
+            assertFalse(schema.validate(JSON.readTree(invalid.json())).isEmpty(), "the schema refuses it");
+        }
+
+        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(withoutHash.json(), rawTokenAsHash.json(), valid.json()),
+                List.of(valid.decisionId()), 1);
+
+        assertEquals(0, Database.countRecords(List.of(withoutHash.decisionId(), rawTokenAsHash.decisionId())));
+    }
+
+    private static Set<String> schemaTypes() throws IOException {
+        JsonNode types = JSON.readTree(SCHEMA.toFile()).at("/properties/type/enum");
+        Set<String> all = new java.util.HashSet<>();
+        types.forEach(t -> all.add(t.asText()));
+        return all;
+    }
+}
