@@ -243,8 +243,8 @@ public final class AuthoriseBenchmark {
         while (System.nanoTime() < deadline) {
             try (Connection c = system.postgres.connect("decision_log");
                     ResultSet rs = c.createStatement().executeQuery(
-                            "SELECT count(*), count(DISTINCT decision_id) FROM access_decision WHERE charger_id = '"
-                                    + CHARGER + "'")) {
+                            "SELECT count(*), count(DISTINCT decision_id) FROM access_record"
+                                    + " WHERE kind = 'decision' AND charger_id = '" + CHARGER + "'")) {
                 rs.next();
                 stored = rs.getLong(1);
                 distinct = rs.getLong(2);
