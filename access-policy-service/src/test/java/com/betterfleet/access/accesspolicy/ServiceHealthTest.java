@@ -1,6 +1,7 @@
 package com.betterfleet.access.accesspolicy;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
@@ -33,6 +34,8 @@ class ServiceHealthTest {
 
     @Test
     void servesMetricsOnTheManagementPortWithoutAToken() {
-        given().get(metrics).then().statusCode(200);
+        given().get(metrics).then().statusCode(200)
+                .body(containsString("access_policy_outbox_backlog"))
+                .body(containsString("access_policy_outbox_oldest_age_seconds"));
     }
 }

@@ -1,0 +1,24 @@
+package com.betterfleet.access.accesspolicy.policy.adapter.in.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.betterfleet.access.accesspolicy.policy.application.PolicyJson;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Body of PUT access-policy. Values are read as strings so that a bad one is reported by field;
+ * unknown fields are ignored, so a GET response can be sent back as it is.
+ */
+@RegisterForReflection
+@Schema(name = "AccessPolicyRequest")
+public record PolicyRequest(
+        @Schema(required = true, example = "acc-1") String accountId,
+        @Schema(example = "depot-7") String depotId,
+        @Schema(required = true, description = "IANA time zone of the depot", example = "Europe/London") String timeZone,
+        @Schema(required = true, enumeration = { "freevend", "managed_access" }) String defaultMode,
+        @Schema(description = "Recurring windows; none means the default mode always") List<PolicyJson.Window> windows,
+        @Schema(description = "Optional temporary override") PolicyJson.Override override) {
+}

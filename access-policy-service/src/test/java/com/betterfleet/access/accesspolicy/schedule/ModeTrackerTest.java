@@ -1,0 +1,78 @@
+package com.betterfleet.access.accesspolicy.schedule;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.betterfleet.access.accesspolicy.schedule.application.ChargerRef;
+import com.betterfleet.access.accesspolicy.schedule.application.ExpectedModeChangedData;
+import com.betterfleet.access.accesspolicy.schedule.application.ModeTracker;
+import com.betterfleet.access.accesspolicy.schedule.application.TrackedState;
+import com.betterfleet.access.accesspolicy.schedule.domain.AccessMode;
+import com.betterfleet.access.accesspolicy.schedule.domain.ExpectedMode;
+import com.betterfleet.access.accesspolicy.schedule.domain.PolicySource;
+
+/** When an expected_mode_changed is due, and what is stored. */
+class ModeTrackerTest {
+    private static final ChargerRef CHARGER = new ChargerRef("ch-1", "acc-1", "depot-1");
+    private static final Instant NOW = Instant.parse("2026-11-30T06:00:00Z");
+    private static final Instant NEXT = Instant.parse("2026-11-30T18:00:00Z");
+    private final ModeTracker tracker = new ModeTracker(Duration.ofDays(30));
+
+    private static ExpectedMode managedWindow(String windowId) {
+        return new ExpectedMode(AccessMode.MANAGED_ACCESS, NOW, NEXT, PolicySource.SCHEDULE, windowId, 3);
+    }
+
+    @Test
+    void firstPolicyIsAChangeFromManagedAccessWithoutPolicy() {
+        ModeTracker.Step step = tracker.track(CHARGER, null, managedWindow("weekdays"), NOW, NOW);
+        ExpectedModeChangedData change = step.change().orElseThrow();
+        assertThat(change.previousMode(), equalTo("managed_access"));
+        assertThat(change.mode(), equalTo("managed_access"));
+        assertThat(change.source(), equalTo("schedule"));
+        assertThat(change.until(), equalTo(NEXT.toString()));
+        assertThat(step.next().nextBoundaryAt(), equalTo(NEXT));
+        assertThat(step.next().since(), equalTo(NOW));
+    }
+
+    @Test
+    void sameModeSourceAndWindowIsNoEventButMovesTheBoundary() {
+        TrackedState stored = new TrackedState(AccessMode.MANAGED_ACCESS, PolicySource.SCHEDULE, "weekdays", 2,
+                NOW.minusSeconds(60), NOW);
+        ModeTracker.Step step = tracker.track(CHARGER, stored, managedWindow("weekdays"), NOW, NOW);
+        assertThat(step.change().isPresent(), is(false));
+        assertThat(step.next().since(), equalTo(stored.since()));
+        assertThat(step.next().policyVersion(), equalTo(3L));
+        assertThat(step.next().nextBoundaryAt(), equalTo(NEXT));
+    }
+
+    @Test
+    void handOverBetweenWindowsOfOneModeIsAnEvent() {
+        TrackedState stored = new TrackedState(AccessMode.MANAGED_ACCESS, PolicySource.SCHEDULE, "early", 3, NOW, NOW);
+        assertThat(tracker.track(CHARGER, stored, managedWindow("late"), NOW, NOW).change().isPresent(), is(true));
+    }
+
+    @Test
+    void noBoundaryWithinTheHorizonIsLookedAtAgainLater() {
+        ExpectedMode forever = new ExpectedMode(AccessMode.FREEVEND, null, null, PolicySource.DEFAULT, null, 1);
+        ModeTracker.Step step = tracker.track(CHARGER, null, forever, NOW, NOW);
+        assertThat(step.next().nextBoundaryAt(), equalTo(NOW.plus(Duration.ofDays(30))));
+        assertThat(step.change().orElseThrow().until(), nullValue());
+    }
+
+    @Test
+    void leavingScheduledAccessAnnouncesSourceNone() {
+        TrackedState stored = new TrackedState(AccessMode.FREEVEND, PolicySource.DEFAULT, null, 4, NOW, NEXT);
+        ExpectedModeChangedData change = tracker.leave(CHARGER, stored, 5, NOW).change().orElseThrow();
+        assertThat(change.previousMode(), equalTo("freevend"));
+        assertThat(change.mode(), equalTo("managed_access"));
+        assertThat(change.source(), equalTo("none"));
+        assertThat(change.policyVersion(), equalTo(5L));
+    }
+}
