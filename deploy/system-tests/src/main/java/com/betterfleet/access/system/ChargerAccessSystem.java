@@ -45,6 +45,10 @@ public final class ChargerAccessSystem implements AutoCloseable {
         return launch(replicaName, "authorisation-service", "authorisation", Map.of());
     }
 
+    public ServiceProcess accessPolicy() {
+        return launch("access-policy-service", "access-policy-service", "access_policy", Map.of());
+    }
+
     public ServiceProcess decisionLog() {
         return launch("decision-log-service", "decision-log-service", "decision_log", Map.of());
     }
@@ -68,6 +72,10 @@ public final class ChargerAccessSystem implements AutoCloseable {
 
     public String identifierSyncToken() {
         return issuer.clientToken("core-identifier-sync", List.of("identifier-sync"));
+    }
+
+    public String adminToken(String accountId) {
+        return issuer.userToken("operator-" + accountId, accountId, List.of("access-admin", "access-viewer"));
     }
 
     public String viewerToken(String accountId) {
