@@ -1,0 +1,41 @@
+package com.betterfleet.access.authorisation.chargerstate.domain;
+
+import java.time.Instant;
+
+/**
+ * The access situation of a charger at one instant, derived from its {@link ChargerState}: the
+ * mode in effect and what it comes from. Fails closed: freevend holds only within
+ * {@code [effectiveAt, until)}; outside it (its end passed before the next expected-mode event
+ * arrived) the charger is treated as managed access.
+ *
+ * @param accountId the charger's account, or null when this service has never heard of the charger
+ * @param until end of the current mode, or null if not known
+ * @param policyVersion the policy version the mode comes from, or null without policy
+ */
+public record ChargerAccess(String chargerId, String accountId, String depotId, AccessMode mode, Instant until,
+        PolicySource source, String windowId, Long policyVersion, OcppProtocol protocol, String family) {
+
+    /** The access situation of {@code state} (null: an unknown charger) at {@code now}. */
+    public static ChargerAccess at(String chargerId, ChargerState state, Instant now) {
+        if (state == null) {
+            return new ChargerAccess(chargerId, null, null, AccessMode.MANAGED_ACCESS, null, PolicySource.NONE, null, null,
+                    null, null);
+        }
+        ExpectedMode m = state.expectedMode();
+        if (m == null) {
+            return new ChargerAccess(chargerId, state.accountId(), state.depotId(), AccessMode.MANAGED_ACCESS, null,
+                    PolicySource.NONE, null, null, state.protocol(), state.family());
+        }
+        boolean started = !now.isBefore(m.effectiveAt());
+        boolean ended = m.until() != null && !now.isBefore(m.until());
+        if (m.mode() == AccessMode.FREEVEND && (!started || ended)) {
+            Instant until = started ? null : m.effectiveAt();
+            return new ChargerAccess(chargerId, state.accountId(), state.depotId(), AccessMode.MANAGED_ACCESS, until,
+                    m.source(), null, m.policyVersion(), state.protocol(), state.family());
+        }
+        Instant until = ended ? null : m.until();
+        String windowId = ended ? null : m.windowId();
+        return new ChargerAccess(chargerId, state.accountId(), state.depotId(), m.mode(), until, m.source(), windowId,
+                m.policyVersion(), state.protocol(), state.family());
+    }
+}

@@ -1,0 +1,93 @@
+package com.betterfleet.access.authorisation.decision.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+import jakarta.inject.Singleton;
+
+import com.betterfleet.access.authorisation.chargerstate.domain.ChargerAccess;
+import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
+import com.betterfleet.access.authorisation.decision.domain.AccessDecision;
+import com.betterfleet.access.authorisation.decision.domain.DecisionRecord;
+import com.betterfleet.access.authorisation.decision.domain.DecisionTable;
+import com.betterfleet.access.authorisation.decision.domain.FreevendTags;
+import com.betterfleet.access.authorisation.decision.domain.UuidV7;
+import com.betterfleet.access.authorisation.identifier.domain.HashedIdentifier;
+import com.betterfleet.access.authorisation.identifier.domain.IdentifierHasher;
+import com.betterfleet.access.authorisation.replica.application.ReplicaState;
+import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
+import com.betterfleet.access.authorisation.shared.application.UnavailableException;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Authorize: decides from the in-memory state (no database read), records the decision durably
+ * (group commit into the outbox) and only then answers. Runs on the event loop.
+ */
+@Singleton
+public class AuthoriseService {
+    private static final UnavailableException NOT_LOADED = new UnavailableException("state-not-loaded",
+            "Service not ready", "Identifiers and charger policies are still loading; retry shortly.");
+
+    private final ReplicaState state;
+    private final IdentifierHasher hasher;
+    private final FreevendTags freevendTags;
+    private final DecisionRecorder recorder;
+    private final DecisionMetrics metrics;
+    private final Clock clock;
+
+    public AuthoriseService(ReplicaState state, IdentifierHasher hasher, FreevendTags freevendTags, DecisionRecorder recorder,
+            DecisionMetrics metrics, Clock clock) {
+        this.state = state;
+        this.hasher = hasher;
+        this.freevendTags = freevendTags;
+        this.recorder = recorder;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Decides and, once the record is durable, answers with {@code answer(record)}; fails with the
+     * 400 / 503 exceptions, never with a decision that was not recorded.
+     */
+    public <T> Uni<T> authorise(AuthoriseCommand command, Function<DecisionRecord, T> answer) {
+        DecisionRecord record;
+        try {
+            record = decide(command);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Uni.createFrom().emitter(emitter -> recorder.record(record, () -> {
+            metrics.answered(record.decision().reason());
+            emitter.complete(answer.apply(record));
+        }, emitter::fail));
+    }
+
+    /** The durable decision record. */
+    public Uni<DecisionRecord> authorise(AuthoriseCommand command) {
+        return authorise(command, Function.identity());
+    }
+
+    /** The decision and its record, without recording it. */
+    public DecisionRecord decide(AuthoriseCommand command) {
+        if (!state.loaded()) {
+            throw NOT_LOADED;
+        }
+        Instant now = clock.instant();
+        ChargerAccess charger = ChargerAccess.at(command.chargerId(), state.charger(command.chargerId()), now);
+        OcppProtocol protocol = command.protocol() != null ? command.protocol()
+                : charger.protocol() != null ? charger.protocol() : OcppProtocol.OCPP16;
+        if (command.idToken().length() > protocol.maxIdTokenLength()) {
+            throw new InvalidInputException("idToken",
+                    "must be at most " + protocol.maxIdTokenLength() + " characters for " + protocol.wire());
+        }
+        HashedIdentifier identifier = hasher.hash(command.idToken(), command.idTokenType());
+        boolean freevendTag = freevendTags.isFreevendTag(charger.family(), identifier.idHash());
+        AccessDecision decision = DecisionTable.decide(charger, freevendTag, state.identifiers(identifier.idHash()), now);
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new DecisionRecord(UuidV7.of(now.toEpochMilli(), random.nextLong(), random.nextLong()), now,
+                command.chargerId(), command.connectorId(), protocol, identifier, decision);
+    }
+}

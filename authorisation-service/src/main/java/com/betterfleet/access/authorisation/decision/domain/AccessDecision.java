@@ -1,0 +1,45 @@
+package com.betterfleet.access.authorisation.decision.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import com.betterfleet.access.authorisation.chargerstate.domain.AccessMode;
+import com.betterfleet.access.authorisation.chargerstate.domain.ChargerAccess;
+import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
+import com.betterfleet.access.authorisation.chargerstate.domain.PolicySource;
+import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
+
+/**
+ * The result of the decision table for one Authorize request.
+ *
+ * @param accountId the charger's account, else the matched identifier's account, else null
+ * @param identifier the registry entry the decision rests on, or null (unknown, freevend)
+ * @param expiryDate how long the charger may rely on an Accepted answer, or null
+ */
+public record AccessDecision(DecisionReason reason, ChargerAccess charger, String accountId,
+        RegisteredIdentifier identifier, Instant expiryDate) {
+
+    public AccessDecision {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(charger, "charger");
+        if (expiryDate != null && reason.outcome() != Outcome.ALLOWED) {
+            throw new IllegalArgumentException("only an allowed decision has an expiryDate");
+        }
+    }
+
+    public Outcome outcome() {
+        return reason.outcome();
+    }
+
+    public String statusIn(OcppProtocol protocol) {
+        return reason.statusIn(protocol);
+    }
+
+    public AccessMode accessMode() {
+        return charger.mode();
+    }
+
+    public PolicySource policySource() {
+        return charger.source();
+    }
+}

@@ -1,0 +1,44 @@
+package com.betterfleet.access.authorisation.decision.domain;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fixed idTags charger families send while in freevend, held as identifier hashes. A charger
+ * of a known family is checked against its family's tag; a charger whose family is unknown (or not
+ * configured) is checked against every configured tag.
+ */
+public final class FreevendTags {
+    private final Map<String, String> hashByFamily;
+    private final Set<String> allHashes;
+
+    /** @param hashByFamily family name (any case) to the idHash of its freevend idTag */
+    public FreevendTags(Map<String, String> hashByFamily) {
+        Map<String, String> byFamily = new HashMap<>();
+        hashByFamily.forEach((family, hash) -> byFamily.put(key(family), hash));
+        this.hashByFamily = Map.copyOf(byFamily);
+        this.allHashes = Set.copyOf(new HashSet<>(byFamily.values()));
+    }
+
+    public static FreevendTags none() {
+        return new FreevendTags(Map.of());
+    }
+
+    /** Whether {@code idHash} is the freevend idTag for a charger of {@code family} (null: unknown). */
+    public boolean isFreevendTag(String family, String idHash) {
+        if (family != null) {
+            String familyHash = hashByFamily.get(key(family));
+            if (familyHash != null) {
+                return familyHash.equals(idHash);
+            }
+        }
+        return allHashes.contains(idHash);
+    }
+
+    private static String key(String family) {
+        return family.toLowerCase(Locale.ROOT);
+    }
+}

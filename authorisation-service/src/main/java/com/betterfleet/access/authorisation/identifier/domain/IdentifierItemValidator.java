@@ -1,0 +1,137 @@
+package com.betterfleet.access.authorisation.identifier.domain;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
+
+/**
+ * Validates registry items against the rules of identifier-item.schema.json and turns them into
+ * commands, hashing the raw token on the way (the raw token goes no further than this class).
+ */
+public final class IdentifierItemValidator {
+    public static final int MAX_ID_TOKEN = 36;
+    public static final int MAX_ACCOUNT_ID = 64;
+    public static final int MAX_REFERENCE = 64;
+
+    private final IdentifierHasher hasher;
+
+    public IdentifierItemValidator(IdentifierHasher hasher) {
+        this.hasher = hasher;
+    }
+
+    /**
+     * @param raw the item's fields as text (null = absent)
+     * @param earlier violations already found while reading the item (e.g. a number where text
+     *        was expected); the item is rejected if there are any
+     */
+    public ItemValidation validate(RawIdentifierItem raw, List<FieldViolation> earlier) {
+        List<FieldViolation> violations = new ArrayList<>(earlier);
+        String op = raw.op();
+        boolean upsert = "upsert".equals(op);
+        if (op == null) {
+            violations.add(new FieldViolation("op", "is required"));
+        } else if (!upsert && !"delete".equals(op)) {
+            violations.add(new FieldViolation("op", "must be one of: upsert, delete"));
+        }
+        requireLength(violations, "accountId", raw.accountId(), MAX_ACCOUNT_ID, true);
+        boolean typeRequired = upsert;
+        Optional<IdTokenType> type = registrableType(violations, raw.idTokenType(), typeRequired);
+        HashedIdentifier hashed = hashToken(violations, raw.idToken(), type.orElse(null), raw.idTokenType() == null);
+        Optional<AccessClass> accessClass = enumField(violations, "accessClass", raw.accessClass(), upsert,
+                AccessClass.fromWire(raw.accessClass()), "own_fleet, agreement");
+        Optional<IdentifierStatus> status = enumField(violations, "status", raw.status(), upsert,
+                IdentifierStatus.fromWire(raw.status()), "active, inactive, blocked");
+        requireLength(violations, "vehicleId", raw.vehicleId(), MAX_REFERENCE, false);
+        requireLength(violations, "agreementId", raw.agreementId(), MAX_REFERENCE,
+                accessClass.orElse(null) == AccessClass.AGREEMENT);
+        Instant validFrom = instant(violations, "validFrom", raw.validFrom());
+        Instant validUntil = instant(violations, "validUntil", raw.validUntil());
+        if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
+            violations.add(new FieldViolation("validUntil", "must be after validFrom"));
+        }
+        String mask = hashed == null ? null : hashed.idMask();
+        if (!violations.isEmpty()) {
+            return new ItemValidation(null, mask, violations);
+        }
+        IdentifierCommand command = upsert
+                ? new IdentifierCommand.Upsert(new RegisteredIdentifier(raw.accountId(), hashed.idHash(), hashed.idMask(),
+                        type.orElseThrow(), accessClass.orElseThrow(), raw.vehicleId(), raw.agreementId(),
+                        status.orElseThrow(), validFrom, validUntil))
+                : new IdentifierCommand.Delete(raw.accountId(), hashed);
+        return new ItemValidation(command, mask, List.of());
+    }
+
+    private HashedIdentifier hashToken(List<FieldViolation> violations, String token, IdTokenType type, boolean typeAbsent) {
+        if (token == null) {
+            violations.add(new FieldViolation("idToken", "is required"));
+            return null;
+        }
+        if (token.length() > MAX_ID_TOKEN) {
+            violations.add(new FieldViolation("idToken", "must be at most " + MAX_ID_TOKEN + " characters"));
+            return null;
+        }
+        if (token.isBlank()) {
+            violations.add(new FieldViolation("idToken", "must not be blank"));
+            return null;
+        }
+        return hasher.hash(token, typeAbsent ? null : type);
+    }
+
+    private static Optional<IdTokenType> registrableType(List<FieldViolation> violations, String value, boolean required) {
+        if (value == null) {
+            if (required) {
+                violations.add(new FieldViolation("idTokenType", "is required"));
+            }
+            return Optional.empty();
+        }
+        Optional<IdTokenType> type = IdTokenType.fromWire(value).filter(IdTokenType::registrable);
+        if (type.isEmpty()) {
+            violations.add(new FieldViolation("idTokenType",
+                    "must be one of: ISO14443, ISO15693, MacAddress, eMAID, KeyCode, Local, Central"));
+        }
+        return type;
+    }
+
+    private static <E> Optional<E> enumField(List<FieldViolation> violations, String field, String value, boolean required,
+            Optional<E> parsed, String allowed) {
+        if (value == null) {
+            if (required) {
+                violations.add(new FieldViolation(field, "is required"));
+            }
+            return Optional.empty();
+        }
+        if (parsed.isEmpty()) {
+            violations.add(new FieldViolation(field, "must be one of: " + allowed));
+        }
+        return parsed;
+    }
+
+    private static void requireLength(List<FieldViolation> violations, String field, String value, int max, boolean required) {
+        if (value == null) {
+            if (required) {
+                violations.add(new FieldViolation(field, "is required"));
+            }
+            return;
+        }
+        if (value.isEmpty() || value.length() > max) {
+            violations.add(new FieldViolation(field, "must be 1 to " + max + " characters"));
+        }
+    }
+
+    private static Instant instant(List<FieldViolation> violations, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            violations.add(new FieldViolation(field, "must be an ISO-8601 date-time with offset"));
+            return null;
+        }
+    }
+}

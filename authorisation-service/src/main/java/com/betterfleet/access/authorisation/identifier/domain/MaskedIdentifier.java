@@ -1,0 +1,20 @@
+package com.betterfleet.access.authorisation.identifier.domain;
+
+/**
+ * The displayable form of an identifier: type label plus the last 4 characters of the normalised
+ * value ({@code RFID ••••3F9A}); 4 or fewer characters are fully masked ({@code RFID ••••}).
+ */
+public final class MaskedIdentifier {
+    public static final String DOTS = "\u2022\u2022\u2022\u2022";
+    private static final int VISIBLE = 4;
+
+    private MaskedIdentifier() {
+    }
+
+    public static String mask(String label, String normalised) {
+        if (normalised.length() <= VISIBLE) {
+            return label + " " + DOTS;
+        }
+        return label + " " + DOTS + normalised.substring(normalised.length() - VISIBLE);
+    }
+}

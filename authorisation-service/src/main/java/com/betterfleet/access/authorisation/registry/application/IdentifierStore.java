@@ -1,0 +1,27 @@
+package com.betterfleet.access.authorisation.registry.application;
+
+import java.util.List;
+
+import com.betterfleet.access.authorisation.identifier.domain.AccessClass;
+import com.betterfleet.access.authorisation.identifier.domain.IdentifierCommand;
+
+import io.smallrye.mutiny.Uni;
+
+/** Port: the persisted registry (hash and mask only). */
+public interface IdentifierStore {
+    /**
+     * Applies the commands in order, in one state-changing transaction.
+     *
+     * @return one status per command (created, updated, deleted or not_found), in order
+     */
+    Uni<List<ItemStatus>> apply(List<IdentifierCommand> commands);
+
+    /**
+     * Live entries ordered by (accountId, idHash), strictly after the given key.
+     *
+     * @param accountId only this account, or null for all
+     * @param accessClass only this class, or null for all
+     */
+    Uni<List<IdentifierView>> page(String accountId, AccessClass accessClass, String afterAccountId, String afterIdHash,
+            int limit);
+}

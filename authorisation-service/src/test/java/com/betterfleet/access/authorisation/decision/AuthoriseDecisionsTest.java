@@ -1,0 +1,174 @@
+package com.betterfleet.access.authorisation.decision;
+
+import static com.betterfleet.access.authorisation.testdata.PolicyEventBuilder.capabilityChanged;
+import static com.betterfleet.access.authorisation.testdata.PolicyEventBuilder.expectedModeChanged;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+
+import org.junit.jupiter.api.Test;
+
+import com.betterfleet.access.authorisation.chargerstate.domain.AccessMode;
+import com.betterfleet.access.authorisation.replica.application.ReplicaState;
+import com.betterfleet.access.authorisation.testdata.IdentifierItemBuilder;
+import com.betterfleet.access.authorisation.testsupport.Api;
+import com.betterfleet.access.authorisation.testsupport.Broker;
+import com.betterfleet.access.authorisation.testsupport.ChargerStates;
+import com.betterfleet.access.authorisation.testsupport.Database;
+import com.betterfleet.access.authorisation.testsupport.Tokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/** The decision table end to end: real tokens, real events on the broker, real PostgreSQL. */
+@QuarkusTest
+class AuthoriseDecisionsTest {
+    @Inject
+    ReplicaState state;
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private void managed(String chargerId, String accountId, Instant until) {
+        var event = expectedModeChanged(chargerId, accountId, "managed_access", 1, Instant.now().minusSeconds(60));
+        if (until != null) {
+            event.until(until);
+        }
+        ChargerStates.publishAndAwait(state, chargerId, event.json(),
+                s -> s.expectedMode() != null && s.expectedMode().mode() == AccessMode.MANAGED_ACCESS);
+    }
+
+    private void freevend(String chargerId, String accountId) {
+        ChargerStates.publishAndAwait(state, chargerId,
+                expectedModeChanged(chargerId, accountId, "freevend", 1, Instant.now().minusSeconds(60)).json(),
+                s -> s.expectedMode() != null && s.expectedMode().mode() == AccessMode.FREEVEND);
+    }
+
+    @Test
+    void acceptsOwnFleetTagDuringManagedAccessAndStoresOnlyItsMask() {
+        Broker.consumeDecisions();
+        String charger = unique("CP");
+        String rawTag = unique("OWNTAG");
+        Instant end = Instant.now().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        managed(charger, "acc-A", end);
+        Api.register(List.of(IdentifierItemBuilder.ownFleet("acc-A", rawTag).type("Local").map()));
+
+        ExtractableResponse<Response> answer = Api.authorise(charger, rawTag, null).statusCode(200)
+                .body("status", equalTo("Accepted"))
+                .body("reason", equalTo("own_fleet"))
+                .body("decision", equalTo("allowed"))
+                .body("accessMode", equalTo("managed_access"))
+                .body("expiryDate", equalTo(end.toString()))
+                .body("decisionId", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"))
+                .extract();
+
+        String decisionId = answer.path("decisionId");
+        String masked = "Local ••••" + rawTag.substring(rawTag.length() - 4);
+        JsonNode event = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Broker.decision(decisionId),
+                java.util.Objects::nonNull);
+        assertEquals(masked, event.at("/data/idMask").asText());
+        assertEquals("acc-A", event.at("/data/accountId").asText());
+        assertEquals("own_fleet", event.at("/data/accessClass").asText());
+        assertEquals(List.of(), Database.columnsContaining(rawTag), "the raw tag is nowhere in the database");
+    }
+
+    @Test
+    void deniesUnknownTagDuringManagedAccessInBothVocabularies() {
+        String charger = unique("CP");
+        managed(charger, "acc-A", null);
+        Api.authorise(charger, "UNKNOWN-1", "ocpp1.6").statusCode(200)
+                .body("status", equalTo("Invalid")).body("reason", equalTo("unknown_identifier"))
+                .body("decision", equalTo("denied")).body("expiryDate", nullValue());
+        Api.authorise(charger, "UNKNOWN-1", "ocpp2.0.1").statusCode(200)
+                .body("status", equalTo("Unknown")).body("reason", equalTo("unknown_identifier"));
+    }
+
+    @Test
+    void acceptsTheSameUnknownTagDuringFreevend() {
+        String charger = unique("CP");
+        freevend(charger, "acc-A");
+        Api.authorise(charger, "UNKNOWN-1", null).statusCode(200)
+                .body("status", equalTo("Accepted")).body("reason", equalTo("freevend"))
+                .body("accessMode", equalTo("freevend"));
+    }
+
+    @Test
+    void answersExpiredForAnAgreementTagPastItsValidity() {
+        String charger = unique("CP");
+        String tag = unique("AGR");
+        managed(charger, "acc-A", null);
+        Api.register(List.of(IdentifierItemBuilder.agreement("acc-A", tag, "agr-1").type("Local")
+                .validity(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(1))).map()));
+        Api.authorise(charger, tag, "ocpp1.6").statusCode(200)
+                .body("status", equalTo("Expired")).body("reason", equalTo("stale_agreement"));
+        Api.authorise(charger, tag, "ocpp2.0.1").statusCode(200).body("status", equalTo("Expired"));
+    }
+
+    @Test
+    void deniesTheFamilysFreevendTagDuringManagedAccess() {
+        String charger = unique("CP");
+        managed(charger, "acc-A", null);
+        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-A", "ocpp1.6", "MicroOcpp").json(),
+                s -> "MicroOcpp".equals(s.family()));
+        Api.authorise(charger, "FREEVEND", null).statusCode(200)
+                .body("status", equalTo("Invalid")).body("reason", equalTo("freevend_tag_in_managed_access"))
+                .body("decision", equalTo("denied"));
+    }
+
+    @Test
+    void usesTheChargersKnownProtocolWhenTheRequestNamesNone() {
+        String charger = unique("CP");
+        managed(charger, "acc-A", null);
+        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-A", "ocpp2.0.1", "Easee").json(),
+                s -> s.protocol() != null);
+        Api.authorise(charger, "UNKNOWN-2", null).statusCode(200).body("status", equalTo("Unknown"));
+        Api.authorise(charger, "X".repeat(30), null).statusCode(200).body("status", equalTo("Unknown"));
+    }
+
+    @Test
+    void chargerWithoutPolicyIsManagedAccessAndMatchesAnyAccount() {
+        String tag = unique("ANY");
+        Api.register(List.of(IdentifierItemBuilder.ownFleet("acc-Z", tag).type("Local").map()));
+        String decisionId = Api.authorise(unique("NEW"), tag, null).statusCode(200)
+                .body("status", equalTo("Accepted")).body("reason", equalTo("own_fleet"))
+                .body("accessMode", equalTo("managed_access")).extract().path("decisionId");
+        assertTrue(Database.count("SELECT count(*) FROM decision_outbox WHERE decision_id = ?::uuid AND "
+                + "payload::jsonb -> 'data' ->> 'accountId' <> 'acc-Z'", decisionId) == 0);
+    }
+
+    @Test
+    void compatibilityRouteAnswersTheSameDecisionInSnakeCase() {
+        String charger = unique("CP");
+        freevend(charger, "acc-A");
+        Api.as(Tokens.authoriser()).body(Map.of("charge_point_id", charger, "id_tag", "ANYTHING")).post("/api/transaction/authorise")
+                .then().statusCode(200)
+                .body("status", equalTo("Accepted")).body("reason", equalTo("freevend"))
+                .body("access_mode", equalTo("freevend")).body("decision", equalTo("allowed"))
+                .body("decision_id", notNullValue());
+    }
+
+    @Test
+    void noopBaselineAnswersAFixedBodyAndWritesNothing() {
+        long before = Database.count("SELECT count(*) FROM decision_outbox");
+        Api.as(Tokens.authoriser()).body(Map.of("chargerId", "CP-NOOP", "idToken", "X")).post("/api/v1/authorise:noop")
+                .then().statusCode(200).body("status", equalTo("Accepted"));
+        assertTrue(Database.count("SELECT count(*) FROM decision_outbox") <= before);
+    }
+}

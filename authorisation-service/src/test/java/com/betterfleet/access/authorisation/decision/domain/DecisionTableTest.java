@@ -1,0 +1,173 @@
+package com.betterfleet.access.authorisation.decision.domain;
+
+import static com.betterfleet.access.authorisation.testdata.ChargerStateBuilder.freevendAt;
+import static com.betterfleet.access.authorisation.testdata.ChargerStateBuilder.managedAt;
+import static com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder.agreement;
+import static com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder.ownFleet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.betterfleet.access.authorisation.chargerstate.domain.AccessMode;
+import com.betterfleet.access.authorisation.chargerstate.domain.ChargerAccess;
+import com.betterfleet.access.authorisation.chargerstate.domain.ChargerState;
+import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
+import com.betterfleet.access.authorisation.chargerstate.domain.PolicySource;
+import com.betterfleet.access.authorisation.identifier.domain.IdentifierStatus;
+import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
+
+/** decisions.md section 5, row by row, in both OCPP vocabularies, and the expiryDate rule. */
+class DecisionTableTest {
+    private static final Instant NOW = Instant.parse("2030-03-04T10:00:00Z");
+    private static final Instant DAY_AGO = NOW.minus(Duration.ofDays(1));
+    private static final Instant DAY_AHEAD = NOW.plus(Duration.ofDays(1));
+    private static final Instant HOUR_AHEAD = NOW.plus(Duration.ofHours(1));
+
+    private static AccessDecision decide(ChargerState charger, boolean freevendTag, RegisteredIdentifier... candidates) {
+        return DecisionTable.decide(ChargerAccess.at("CP-1", charger, NOW), freevendTag, List.of(candidates), NOW);
+    }
+
+    static Stream<Arguments> table() {
+        ChargerState managed = managedAt(NOW).build();
+        ChargerState freevend = freevendAt(NOW).build();
+        return Stream.of(
+                Arguments.of("freevend, unknown tag", decide(freevend, false), DecisionReason.FREEVEND, "Accepted", "Accepted"),
+                Arguments.of("freevend, blocked tag", decide(freevend, false, ownFleet().status(IdentifierStatus.BLOCKED).build()),
+                        DecisionReason.FREEVEND, "Accepted", "Accepted"),
+                Arguments.of("freevend, family's freevend tag", decide(freevend, true), DecisionReason.FREEVEND, "Accepted",
+                        "Accepted"),
+                Arguments.of("own fleet active", decide(managed, false, ownFleet().build()), DecisionReason.OWN_FLEET,
+                        "Accepted", "Accepted"),
+                Arguments.of("agreement within validity",
+                        decide(managed, false, agreement("agr-1").validFrom(DAY_AGO).validUntil(DAY_AHEAD).build()),
+                        DecisionReason.AGREEMENT, "Accepted", "Accepted"),
+                Arguments.of("unknown", decide(managed, false), DecisionReason.UNKNOWN_IDENTIFIER, "Invalid", "Unknown"),
+                Arguments.of("inactive", decide(managed, false, ownFleet().status(IdentifierStatus.INACTIVE).build()),
+                        DecisionReason.INACTIVE_IDENTIFIER, "Blocked", "Blocked"),
+                Arguments.of("blocked", decide(managed, false, ownFleet().status(IdentifierStatus.BLOCKED).build()),
+                        DecisionReason.BLOCKED_IDENTIFIER, "Blocked", "Blocked"),
+                Arguments.of("own fleet past validUntil", decide(managed, false, ownFleet().validUntil(NOW).build()),
+                        DecisionReason.EXPIRED_IDENTIFIER, "Expired", "Expired"),
+                Arguments.of("agreement past validity", decide(managed, false, agreement("agr-1").validUntil(DAY_AGO).build()),
+                        DecisionReason.STALE_AGREEMENT, "Expired", "Expired"),
+                Arguments.of("own fleet not valid yet", decide(managed, false, ownFleet().validFrom(HOUR_AHEAD).build()),
+                        DecisionReason.NOT_YET_VALID, "Invalid", "NotAtThisTime"),
+                Arguments.of("agreement not valid yet", decide(managed, false, agreement("agr-1").validFrom(DAY_AHEAD).build()),
+                        DecisionReason.NOT_YET_VALID, "Invalid", "NotAtThisTime"),
+                Arguments.of("family's freevend tag in managed access", decide(managed, true),
+                        DecisionReason.FREEVEND_TAG_IN_MANAGED_ACCESS, "Invalid", "Unknown"),
+                Arguments.of("family's freevend tag even if registered", decide(managed, true, ownFleet().build()),
+                        DecisionReason.FREEVEND_TAG_IN_MANAGED_ACCESS, "Invalid", "Unknown"),
+                Arguments.of("charger without policy, own fleet", decide(null, false, ownFleet().build()),
+                        DecisionReason.OWN_FLEET, "Accepted", "Accepted"),
+                Arguments.of("charger without policy, unknown", decide(null, false), DecisionReason.UNKNOWN_IDENTIFIER,
+                        "Invalid", "Unknown"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void answersInBothVocabularies(String scenario, AccessDecision decision, DecisionReason reason, String ocpp16,
+            String ocpp201) {
+        assertEquals(reason, decision.reason());
+        assertEquals(ocpp16, decision.statusIn(OcppProtocol.OCPP16));
+        assertEquals(ocpp201, decision.statusIn(OcppProtocol.OCPP201));
+        assertEquals(reason.outcome() == Outcome.ALLOWED ? "allowed" : "denied", decision.outcome().wire());
+    }
+
+    @Test
+    void blockedWinsOverExpired() {
+        assertEquals(DecisionReason.BLOCKED_IDENTIFIER,
+                decide(managedAt(NOW).build(), false, ownFleet().status(IdentifierStatus.BLOCKED).validUntil(DAY_AGO).build())
+                        .reason());
+    }
+
+    @Test
+    void expiryDateIsTheEndOfTheManagedPeriod() {
+        AccessDecision d = decide(managedAt(NOW).untilIn(Duration.ofHours(2)).build(), false,
+                ownFleet().validUntil(DAY_AHEAD).build());
+        assertEquals(NOW.plus(Duration.ofHours(2)), d.expiryDate());
+    }
+
+    @Test
+    void expiryDateIsTheIdentifiersValidUntilWhenEarlier() {
+        AccessDecision d = decide(managedAt(NOW).untilIn(Duration.ofHours(2)).build(), false,
+                agreement("agr-1").validUntil(HOUR_AHEAD).build());
+        assertEquals(HOUR_AHEAD, d.expiryDate());
+    }
+
+    @Test
+    void expiryDateIsValidUntilWhenTheManagedPeriodHasNoEnd() {
+        assertEquals(DAY_AHEAD, decide(managedAt(NOW).noEnd().build(), false, ownFleet().validUntil(DAY_AHEAD).build())
+                .expiryDate());
+        assertNull(decide(managedAt(NOW).noEnd().build(), false, ownFleet().build()).expiryDate());
+    }
+
+    @Test
+    void expiryDateInFreevendIsTheEndOfTheFreevendPeriod() {
+        assertEquals(NOW.plus(Duration.ofMinutes(30)),
+                decide(freevendAt(NOW).untilIn(Duration.ofMinutes(30)).build(), false).expiryDate());
+    }
+
+    @Test
+    void deniedDecisionsHaveNoExpiryDate() {
+        assertNull(decide(managedAt(NOW).build(), false).expiryDate());
+    }
+
+    @Test
+    void chargerWithoutPolicyIsManagedAccessWithPolicySourceNone() {
+        AccessDecision d = decide(null, false);
+        assertEquals(AccessMode.MANAGED_ACCESS, d.accessMode());
+        assertEquals(PolicySource.NONE, d.policySource());
+        assertNull(d.accountId());
+    }
+
+    @Test
+    void chargerWithoutPolicyMatchesAnyAccountAndRecordsIt() {
+        AccessDecision d = decide(null, false, ownFleet().account("acc-B").status(IdentifierStatus.BLOCKED).build(),
+                ownFleet().account("acc-C").build());
+        assertEquals(DecisionReason.OWN_FLEET, d.reason());
+        assertEquals("acc-C", d.accountId());
+    }
+
+    @Test
+    void knownChargerOnlyMatchesIdentifiersOfItsAccount() {
+        AccessDecision d = decide(managedAt(NOW).account("acc-A").build(), false, ownFleet().account("acc-B").build());
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, d.reason());
+        assertEquals("acc-A", d.accountId());
+    }
+
+    @Test
+    void freevendPeriodThatHasEndedIsTreatedAsManagedAccess() {
+        ChargerState ended = freevendAt(NOW).period(NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofSeconds(1))).build();
+        AccessDecision d = decide(ended, false);
+        assertEquals(AccessMode.MANAGED_ACCESS, d.accessMode());
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, d.reason());
+    }
+
+    @Test
+    void freevendPeriodNotStartedYetIsManagedAccessUntilItStarts() {
+        ChargerState upcoming = freevendAt(NOW).period(NOW.plus(Duration.ofMinutes(5)), NOW.plus(Duration.ofHours(1))).build();
+        ChargerAccess access = ChargerAccess.at("CP-1", upcoming, NOW);
+        assertEquals(AccessMode.MANAGED_ACCESS, access.mode());
+        assertEquals(NOW.plus(Duration.ofMinutes(5)), access.until());
+    }
+
+    @Test
+    void freevendTagCheckUsesTheChargersFamilyOrAllFamiliesWhenUnknown() {
+        FreevendTags tags = new FreevendTags(java.util.Map.of("MicroOcpp", "h-micro", "Zaptec", "h-zaptec"));
+        assertEquals(true, tags.isFreevendTag("microocpp", "h-micro"));
+        assertEquals(false, tags.isFreevendTag("MicroOcpp", "h-zaptec"));
+        assertEquals(true, tags.isFreevendTag(null, "h-zaptec"));
+        assertEquals(true, tags.isFreevendTag("Easee", "h-micro"));
+        assertEquals(false, tags.isFreevendTag(null, "h-other"));
+    }
+}

@@ -1,0 +1,88 @@
+package com.betterfleet.access.authorisation.identifier.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
+
+class IdentifierItemValidatorTest {
+    private final IdentifierItemValidator validator = new IdentifierItemValidator(new IdentifierHasher("contract-test-pepper"));
+
+    private static RawIdentifierItem upsert(String accessClass, String agreementId, String validFrom, String validUntil) {
+        return new RawIdentifierItem("upsert", "acc-A", "04:a2:3f:9a", "ISO14443", accessClass, "bus-1", agreementId, "active",
+                validFrom, validUntil);
+    }
+
+    private List<String> failingFields(RawIdentifierItem raw) {
+        ItemValidation v = validator.validate(raw, List.of());
+        assertFalse(v.valid());
+        return v.violations().stream().map(FieldViolation::field).toList();
+    }
+
+    @Test
+    void turnsAValidUpsertIntoAHashedEntry() {
+        ItemValidation v = validator.validate(upsert("own_fleet", null, null, null), List.of());
+        assertTrue(v.valid());
+        IdentifierCommand.Upsert upsert = assertInstanceOf(IdentifierCommand.Upsert.class, v.command());
+        assertEquals("RFID ••••3F9A", upsert.identifierEntry().idMask());
+        assertEquals("fe07043a8bbaa1f7546132a7d18ffad4835a2d7bf77bcd3a4cefc0b727d20e8d", upsert.identifierEntry().idHash());
+    }
+
+    @Test
+    void deleteNeedsOnlyAccountAndToken() {
+        ItemValidation v = validator.validate(
+                new RawIdentifierItem("delete", "acc-A", "04A23F9A", null, null, null, null, null, null, null), List.of());
+        assertInstanceOf(IdentifierCommand.Delete.class, v.command());
+    }
+
+    @Test
+    void rejectsAnAgreementWithoutAgreementId() {
+        assertEquals(List.of("agreementId"), failingFields(upsert("agreement", null, null, null)));
+    }
+
+    @Test
+    void rejectsValidityEndingBeforeItStarts() {
+        assertEquals(List.of("validUntil"),
+                failingFields(upsert("own_fleet", null, "2030-01-02T00:00:00Z", "2030-01-01T00:00:00+01:00")));
+    }
+
+    @Test
+    void rejectsUnknownEnumValuesAndMissingFields() {
+        assertEquals(List.of("op", "accountId", "idTokenType", "accessClass", "status"), failingFields(
+                new RawIdentifierItem("merge", null, "04A23F9A", "Badge", "staff", null, null, "paused", null, null)));
+    }
+
+    @Test
+    void rejectsATokenOverThirtySixCharactersWithoutMaskingIt() {
+        ItemValidation v = validator.validate(new RawIdentifierItem("upsert", "acc-A", "X".repeat(37), "Local", "own_fleet",
+                null, null, "active", null, null), List.of());
+        assertEquals(List.of("idToken"), v.violations().stream().map(FieldViolation::field).toList());
+        assertNull(v.idMask());
+    }
+
+    @Test
+    void reportsTheMaskOfARejectedItemWhenTheTokenIsUsable() {
+        ItemValidation v = validator.validate(upsert("own_fleet", null, "yesterday", null), List.of());
+        assertEquals("RFID ••••3F9A", v.idMask());
+    }
+
+    @Test
+    void keepsViolationsFoundWhileReading() {
+        ItemValidation v = validator.validate(upsert("own_fleet", null, null, null),
+                List.of(new FieldViolation("vehicleId", "must be a string")));
+        assertEquals(List.of("vehicleId"), v.violations().stream().map(FieldViolation::field).toList());
+    }
+
+    @Test
+    void refusesNoAuthorizationAsARegistryType() {
+        assertEquals(List.of("idTokenType"), failingFields(new RawIdentifierItem("upsert", "acc-A", "04A23F9A",
+                "NoAuthorization", "own_fleet", null, null, "active", null, null)));
+    }
+}

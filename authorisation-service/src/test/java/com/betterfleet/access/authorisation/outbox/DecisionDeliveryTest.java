@@ -1,0 +1,91 @@
+package com.betterfleet.access.authorisation.outbox;
+
+import static com.betterfleet.access.authorisation.testdata.PolicyEventBuilder.expectedModeChanged;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.betterfleet.access.authorisation.chargerstate.domain.AccessMode;
+import com.betterfleet.access.authorisation.replica.application.ReplicaState;
+import com.betterfleet.access.authorisation.testsupport.Api;
+import com.betterfleet.access.authorisation.testsupport.Broker;
+import com.betterfleet.access.authorisation.testsupport.ChargerStates;
+import com.betterfleet.access.authorisation.testsupport.Database;
+import com.betterfleet.access.authorisation.testsupport.Schemas;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Decisions reach charger-access.decisions (read here from decision-log-service's queue), once
+ * each, as schema-valid decision_recorded events, also across a broker outage. Runs last: it stops
+ * the shared broker.
+ */
+@QuarkusTest
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DecisionDeliveryTest {
+    @Inject
+    ReplicaState state;
+
+    private static JsonNode arrived(String decisionId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Broker.decision(decisionId), Objects::nonNull);
+    }
+
+    @Test
+    @Order(1)
+    void decisionReachesTheDecisionLogQueueOnceAsASchemaValidEvent() throws Exception {
+        Broker.consumeDecisions();
+        String id = Api.authorise("CP-DELIVERY-1", "04:a2:3f:9a", "ocpp2.0.1").statusCode(200).extract().path("decisionId");
+        JsonNode event = arrived(id);
+        assertEquals("[]", Schemas.violations(Schemas.EVENTS, event).toString());
+        assertEquals("charger_access.decision_recorded", event.get("type").asText());
+        assertEquals("RFID ••••3F9A", event.at("/data/idMask").asText());
+        assertEquals("fe07043a8bbaa1f7546132a7d18ffad4835a2d7bf77bcd3a4cefc0b727d20e8d", event.at("/data/idHash").asText());
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> Database.count(
+                "SELECT count(*) FROM decision_outbox WHERE decision_id = ?::uuid", id) == 0);
+        Thread.sleep(300);
+        assertEquals(1, Broker.deliveries(id));
+    }
+
+    @Test
+    @Order(2)
+    void brokerOutageKeepsAuthorizeAnsweringAndEveryDecisionArrivesAfterwards() {
+        Broker.consumeDecisions();
+        Broker.embedded().stop();
+        List<String> answered = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                answered.add(Api.authorise("CP-OUTAGE-" + (i % 4), "GUEST-" + i, null).statusCode(200)
+                        .extract().path("decisionId"));
+            }
+            assertTrue(Database.outboxBacklog() >= answered.size() - 1, "decisions wait in the outbox while the broker is down");
+        } finally {
+            Broker.embedded().start();
+            Broker.reconnect();
+        }
+        Broker.consumeDecisions();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> answered.stream().allMatch(id -> Broker.decision(id) != null));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Database.outboxBacklog() == 0);
+
+        // The policy feed reconnected as well.
+        ChargerStates.publishAndAwait(state, "CP-OUTAGE-0", expectedModeChanged("CP-OUTAGE-0", "acc-A", "freevend", 1,
+                Instant.now().minusSeconds(1)).json(), s -> s.expectedMode() != null
+                        && s.expectedMode().mode() == AccessMode.FREEVEND);
+    }
+}

@@ -1,0 +1,86 @@
+package com.betterfleet.access.authorisation.replica;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import com.betterfleet.access.authorisation.identifier.domain.HashedIdentifier;
+import com.betterfleet.access.authorisation.replica.application.ReplicaState;
+import com.betterfleet.access.authorisation.shared.adapter.out.persistence.StateChangeLock;
+import com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder;
+import com.betterfleet.access.authorisation.testsupport.Api;
+import com.betterfleet.access.authorisation.testsupport.Database;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+/**
+ * Replicas converge: a change committed by another replica (here: written straight into the
+ * database exactly as a replica writes it) is used for decisions on this one within 2 s.
+ */
+@QuarkusTest
+class ReplicationTest {
+    @Inject
+    ReplicaState state;
+
+    /** Writes like a replica: state-change lock, then a change_seq from the sequence, one transaction. */
+    private static void asAnotherReplica(String sql, Object... args) throws Exception {
+        try (Connection c = Database.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, StateChangeLock.KEY);
+                lock.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                ps.execute();
+            }
+            c.commit();
+        }
+    }
+
+    @Test
+    void identifierWrittenByAnotherReplicaIsDecidedOnWithinTwoSeconds() throws Exception {
+        String raw = "REPLICA-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        HashedIdentifier id = RegisteredIdentifierBuilder.ownFleet().token(raw, null).hashed();
+        asAnotherReplica("INSERT INTO identifier (account_id, id_hash, id_mask, id_token_type, access_class, status, "
+                + "change_seq) VALUES ('acc-R', ?, ?, 'Local', 'own_fleet', 'active', nextval('state_change_seq'))",
+                id.idHash(), id.idMask());
+        long committed = System.nanoTime();
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !state.identifiers(id.idHash()).isEmpty());
+        assertTrue(System.nanoTime() - committed < Duration.ofSeconds(2).toNanos());
+        Api.authorise("CP-REPLICA-1", raw, null).statusCode(200).body("reason", equalTo("own_fleet"));
+    }
+
+    @Test
+    void chargerStateWrittenByAnotherReplicaIsDecidedOnWithinTwoSeconds() throws Exception {
+        String cp = "CP-REPLICA-" + UUID.randomUUID().toString().substring(0, 8);
+        asAnotherReplica("INSERT INTO charger_state (charger_id, account_id, policy_version, mode, mode_effective_at, "
+                + "mode_source, mode_policy_version, change_seq) VALUES (?, 'acc-R', 1, 'freevend', now() - interval '1 minute', "
+                + "'override', 1, nextval('state_change_seq'))", cp);
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> state.charger(cp) != null);
+        Api.authorise(cp, "ANYONE", null).statusCode(200).body("reason", equalTo("freevend"));
+    }
+
+    @Test
+    void readinessIsUpOnceTheStateIsLoaded() {
+        int port = ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class);
+        RestAssured.given().port(port).get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("authorisation-state"));
+    }
+}

@@ -1,0 +1,51 @@
+package com.betterfleet.access.authorisation.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/** The message contracts of docs/contracts/, read from the repository (../docs/contracts/). */
+public final class Schemas {
+    private static final Path CONTRACTS = Path.of("..", "docs", "contracts");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public static final JsonSchema EVENTS = load("events.schema.json");
+    public static final JsonSchema IDENTIFIER_ITEM = load("identifier-item.schema.json");
+
+    private Schemas() {
+    }
+
+    /** The validation messages of {@code json} against {@code schema}; empty when valid. */
+    public static Set<ValidationMessage> violations(JsonSchema schema, String json) {
+        try {
+            return schema.validate(MAPPER.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Set<ValidationMessage> violations(JsonSchema schema, JsonNode json) {
+        return schema.validate(json);
+    }
+
+    private static JsonSchema load(String file) {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        try (InputStream in = Files.newInputStream(CONTRACTS.resolve(file))) {
+            return factory.getSchema(in, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
