@@ -94,10 +94,11 @@ class ChargerStateEventsTest {
     }
 
     @Test
-    void anUnreadableEventIsDroppedAndTheNextOneIsApplied() {
+    void invalidEventsAreDroppedAndTheNextOneIsApplied() {
         String cp = charger();
         Broker.publishEvent("{not json");
         Broker.publishEvent(expectedModeChanged(cp, "acc-A", "sometimes", 1, Instant.now()).json());
+        Broker.publishEvent(expectedModeChanged("C".repeat(65), "acc-A", "freevend", 1, Instant.now()).json());
         ChargerStates.publishAndAwait(state, cp, expectedModeChanged(cp, "acc-A", "freevend", 1, Instant.now().minusSeconds(1))
                 .json(), s -> s.expectedMode() != null);
         Api.authorise(cp, "ANY", null).statusCode(200).body("reason", equalTo("freevend"));

@@ -44,6 +44,15 @@ public class IdentifierRegistryService {
 
     /** Applies a batch; items are validated and authorised one by one, valid ones written together. */
     public Uni<List<ItemResult>> applyBatch(List<ReceivedItem> items, Caller caller) {
+        return apply(items, caller, true);
+    }
+
+    /** Applies one feed message (a machine source: any account); nobody waits for local visibility. */
+    public Uni<ItemResult> applyFeedItem(ReceivedItem item) {
+        return apply(List.of(item), Caller.MACHINE, false).map(results -> results.get(0));
+    }
+
+    private Uni<List<ItemResult>> apply(List<ReceivedItem> items, Caller caller, boolean awaitVisibility) {
         if (items.size() > config.batchMaxItems()) {
             throw new InvalidInputException("items", "at most " + config.batchMaxItems() + " items per batch");
         }
@@ -73,13 +82,14 @@ public class IdentifierRegistryService {
                 int index = commandIndexes.get(c);
                 results[index] = new ItemResult(index, statuses.get(c), commandMasks.get(c), null);
             }
+            if (!awaitVisibility) {
+                replicator.refresh().subscribe().with(ignored -> {
+                }, failure -> {
+                });
+                return Uni.createFrom().item(List.of(results));
+            }
             return awaitLocalVisibility().replaceWith(List.of(results));
         });
-    }
-
-    /** Applies one feed message (a machine source: any account). */
-    public Uni<ItemResult> applyFeedItem(ReceivedItem item) {
-        return applyBatch(List.of(item), Caller.MACHINE).map(results -> results.get(0));
     }
 
     /**

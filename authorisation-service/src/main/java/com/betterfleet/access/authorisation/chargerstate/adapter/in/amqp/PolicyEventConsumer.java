@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import com.betterfleet.access.authorisation.chargerstate.application.ChargerStateService;
 import com.betterfleet.access.authorisation.chargerstate.domain.ChargerEvent;
 import com.betterfleet.access.authorisation.shared.adapter.in.amqp.PayloadText;
+import com.betterfleet.access.authorisation.shared.adapter.in.amqp.PermanentFailure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,12 @@ public class PolicyEventConsumer {
         }
         return service.apply(event.get())
                 .onItemOrFailure().transformToUni((changed, failure) -> {
+                    if (failure != null && PermanentFailure.is(failure)) {
+                        LOG.warnf("dropped a charger-access.policy event for charger %s the database refuses: %s",
+                                event.get().chargerId(), failure.getClass().getSimpleName());
+                        count("invalid");
+                        return Uni.createFrom().completionStage(message.ack());
+                    }
                     if (failure != null) {
                         LOG.warnf("could not apply a charger-access.policy event for charger %s (will be redelivered): %s",
                                 event.get().chargerId(), failure.toString());

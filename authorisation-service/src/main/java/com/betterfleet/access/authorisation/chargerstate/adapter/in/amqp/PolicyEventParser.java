@@ -30,6 +30,9 @@ public final class PolicyEventParser {
         }
     }
 
+    private static final java.util.regex.Pattern CHARGER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
+    private static final int MAX_ID = 64;
+
     private final ObjectMapper mapper;
 
     public PolicyEventParser(ObjectMapper mapper) {
@@ -55,9 +58,20 @@ public final class PolicyEventParser {
         if (data == null || !data.isObject()) {
             throw new InvalidEventException("data is missing");
         }
+        if (!POLICY_CHANGED.equals(type) && !EXPECTED_MODE_CHANGED.equals(type) && !CAPABILITY_CHANGED.equals(type)) {
+            return Optional.empty();
+        }
+        String chargerId = text(data, "chargerId", true);
+        if (!CHARGER_ID.matcher(chargerId).matches()) {
+            throw new InvalidEventException("chargerId must be 1 to 64 characters of A-Z a-z 0-9 . _ : -");
+        }
+        String accountId = text(data, "accountId", true);
+        if (accountId.length() > MAX_ID) {
+            throw new InvalidEventException("accountId must be at most 64 characters");
+        }
         switch (type) {
             case POLICY_CHANGED:
-                return Optional.of(new ChargerEvent.PolicyChanged(text(data, "chargerId", true), text(data, "accountId", true),
+                return Optional.of(new ChargerEvent.PolicyChanged(chargerId, accountId,
                         text(data, "depotId", false), positiveLong(data, "version", 1), bool(data, "deleted")));
             case EXPECTED_MODE_CHANGED:
                 ExpectedMode mode = new ExpectedMode(
@@ -65,11 +79,10 @@ public final class PolicyEventParser {
                         instant(data, "effectiveAt", true), instant(data, "until", false),
                         PolicySource.fromWire(text(data, "source", true)).orElseThrow(() -> invalid("source")),
                         text(data, "windowId", false), positiveLong(data, "policyVersion", 0));
-                return Optional.of(new ChargerEvent.ExpectedModeChanged(text(data, "chargerId", true),
-                        text(data, "accountId", true), text(data, "depotId", false), mode));
+                return Optional.of(new ChargerEvent.ExpectedModeChanged(chargerId, accountId, text(data, "depotId", false),
+                        mode));
             case CAPABILITY_CHANGED:
-                return Optional.of(new ChargerEvent.CapabilityChanged(text(data, "chargerId", true),
-                        text(data, "accountId", true),
+                return Optional.of(new ChargerEvent.CapabilityChanged(chargerId, accountId,
                         OcppProtocol.fromWire(text(data, "protocol", true)).orElseThrow(() -> invalid("protocol")),
                         text(data, "family", false), instant(root, "time", true)));
             default:

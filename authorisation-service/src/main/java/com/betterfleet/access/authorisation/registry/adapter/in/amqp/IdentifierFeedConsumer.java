@@ -13,6 +13,7 @@ import com.betterfleet.access.authorisation.registry.application.IdentifierRegis
 import com.betterfleet.access.authorisation.registry.application.ItemStatus;
 import com.betterfleet.access.authorisation.registry.application.ReceivedItem;
 import com.betterfleet.access.authorisation.shared.adapter.in.amqp.PayloadText;
+import com.betterfleet.access.authorisation.shared.adapter.in.amqp.PermanentFailure;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,11 @@ public class IdentifierFeedConsumer {
         }
         return outcome.onItemOrFailure().transformToUni((ignored, failure) -> {
             if (failure == null) {
+                return Uni.createFrom().completionStage(message.ack());
+            }
+            if (PermanentFailure.is(failure)) {
+                LOG.warnf("dropped an identifier feed message the database refuses: %s", failure.getClass().getSimpleName());
+                count("invalid");
                 return Uni.createFrom().completionStage(message.ack());
             }
             LOG.warnf("could not apply an identifier feed message (will be redelivered): %s", failure.getClass().getName());

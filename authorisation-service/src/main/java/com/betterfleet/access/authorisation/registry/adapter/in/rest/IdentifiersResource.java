@@ -90,8 +90,8 @@ public class IdentifiersResource {
     @RolesAllowed("access-viewer")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List identifiers (masked view)",
-            description = "Role access-viewer. Newest-key-first is not implied: ordered by accountId, idHash; keyset "
-                    + "pagination through nextCursor. A human caller sees only its own account.")
+            description = "Role access-viewer. Ordered by accountId, idHash; keyset pagination through nextCursor. "
+                    + "A human caller sees only its own account.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad accessClass, cursor or limit (problem+json)")
     @APIResponse(responseCode = "401", description = "No valid bearer token (problem+json)")
