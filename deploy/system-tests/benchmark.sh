@@ -10,7 +10,7 @@ if [ "${REBUILD:-0}" = 1 ] || [ ! -f authorisation-service/target/quarkus-app/qu
    || [ ! -f decision-log-service/target/quarkus-app/quarkus-run.jar ]; then
   ./mvnw -B -q install -DskipTests
 fi
-./mvnw -B -q install -DskipTests -pl deploy/local,deploy/system-tests
+./mvnw -B -q install -DskipTests -pl deploy/local,deploy/system-tests -am
 ./mvnw -B -q dependency:build-classpath -pl deploy/system-tests -Dmdep.outputFile=target/benchmark.classpath
 exec java -Xmx1g -Dcharger-access.repo="$root" "$@" \
   -cp "deploy/system-tests/target/classes:$(cat deploy/system-tests/target/benchmark.classpath)" \

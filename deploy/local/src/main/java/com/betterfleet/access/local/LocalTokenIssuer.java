@@ -31,6 +31,7 @@ public final class LocalTokenIssuer implements AutoCloseable {
     private static final String KEY_ID = "local-issuer-key";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
+    private final java.util.concurrent.atomic.AtomicLong keySetRequests = new java.util.concurrent.atomic.AtomicLong();
     private final HttpServer server;
     private final KeyPair keyPair;
     private final String issuer;
@@ -51,7 +52,10 @@ public final class LocalTokenIssuer implements AutoCloseable {
             http.createContext("/realms/charger-access/.well-known/openid-configuration",
                     ex -> issuer.reply(ex, issuer.discovery()));
             http.createContext("/realms/charger-access/protocol/openid-connect/certs",
-                    ex -> issuer.reply(ex, issuer.jwks()));
+                    ex -> {
+                        issuer.keySetRequests.incrementAndGet();
+                        issuer.reply(ex, issuer.jwks());
+                    });
             http.start();
             return issuer;
         } catch (IOException e) {
@@ -64,6 +68,11 @@ public final class LocalTokenIssuer implements AutoCloseable {
     /** The value for {@code quarkus.oidc.auth-server-url}. */
     public String issuer() {
         return issuer;
+    }
+
+    /** How often the services fetched the key set: it should be once per service start, not per request. */
+    public long keySetRequests() {
+        return keySetRequests.get();
     }
 
     /** A token for a human caller of one account. */

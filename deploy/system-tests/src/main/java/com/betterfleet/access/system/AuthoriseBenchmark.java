@@ -73,6 +73,15 @@ public final class AuthoriseBenchmark {
             http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(Math.max(concurrency, 256))
                     .setKeepAlive(true).setDefaultHost("127.0.0.1").setDefaultPort(authorisation.httpPort()));
             waitForManagedMode();
+            int hold = Integer.getInteger("bench.hold-seconds", 0);
+            if (hold > 0) {
+                // Lets an external load tool (wrk) drive the same prepared system for comparison.
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "bench-target.env"),
+                        "URL=" + authorisation.httpUrl() + "\nTOKEN=" + token + "\n");
+                System.out.println("holding the system for " + hold + " s: target/bench-target.env");
+                Thread.sleep(hold * 1000L);
+                return;
+            }
 
             System.out.printf(Locale.ROOT, "%nAuthorize benchmark: %d cores, concurrency %d, %d s per throughput phase, "
                     + "%d req/s for %d s per latency phase%n", Runtime.getRuntime().availableProcessors(), concurrency,
@@ -97,6 +106,7 @@ public final class AuthoriseBenchmark {
                     100.0 * authorise.throughput() / noop.throughput());
             System.out.printf(Locale.ROOT, "authorise p99 at %d req/s: %.2f ms (target <= 5 ms)%n", rate,
                     authoriseRate.latency().percentileMillis(99));
+            System.out.printf(Locale.ROOT, "issuer key-set fetches during the run: %d%n", system.issuer.keySetRequests());
             verifyLog(system, decisionLog);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
