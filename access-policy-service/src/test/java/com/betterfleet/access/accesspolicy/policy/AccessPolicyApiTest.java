@@ -251,9 +251,9 @@ class AccessPolicyApiTest {
                 .body("items", hasSize(2));
         as(Tokens.viewerOf(account)).queryParam("mode", "managed_access").get("/api/v1/chargers").then()
                 .body("items", hasSize(0));
-        as(Tokens.machine("access-viewer")).queryParam("accountId", account).queryParam("capability", "unknown")
+        as(Tokens.machine("access-viewer", "access-authoriser")).queryParam("accountId", account).queryParam("capability", "unknown")
                 .get("/api/v1/chargers").then().statusCode(200).body("items", hasSize(3));
-        as(Tokens.machine("access-viewer")).get("/api/v1/chargers").then().statusCode(400)
+        as(Tokens.machine("access-viewer", "access-authoriser")).get("/api/v1/chargers").then().statusCode(400)
                 .body("errors[0].field", equalTo("accountId"));
     }
 }

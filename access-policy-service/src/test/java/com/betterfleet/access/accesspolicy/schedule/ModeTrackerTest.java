@@ -42,13 +42,23 @@ class ModeTrackerTest {
     }
 
     @Test
-    void sameModeSourceAndWindowIsNoEventButMovesTheBoundary() {
+    void sameModeWithAMovedEndIsAnnouncedWithTheNewEnd() {
         TrackedState stored = new TrackedState(AccessMode.MANAGED_ACCESS, PolicySource.SCHEDULE, "weekdays", 2,
                 NOW.minusSeconds(60), NOW);
         ModeTracker.Step step = tracker.track(CHARGER, stored, managedWindow("weekdays"), NOW, NOW);
-        assertThat(step.change().isPresent(), is(false));
+        assertThat(step.change().isPresent(), is(true));
+        assertThat(step.change().get().until(), equalTo(NEXT.toString()));
         assertThat(step.next().since(), equalTo(stored.since()));
         assertThat(step.next().policyVersion(), equalTo(3L));
+        assertThat(step.next().nextBoundaryAt(), equalTo(NEXT));
+    }
+
+    @Test
+    void sameModeAndSameEndIsNoEvent() {
+        TrackedState stored = new TrackedState(AccessMode.MANAGED_ACCESS, PolicySource.SCHEDULE, "weekdays", 2,
+                NOW.minusSeconds(60), NEXT);
+        ModeTracker.Step step = tracker.track(CHARGER, stored, managedWindow("weekdays"), NOW, NOW);
+        assertThat(step.change().isPresent(), is(false));
         assertThat(step.next().nextBoundaryAt(), equalTo(NEXT));
     }
 

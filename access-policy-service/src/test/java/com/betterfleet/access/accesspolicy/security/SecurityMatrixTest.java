@@ -115,8 +115,15 @@ class SecurityMatrixTest {
     }
 
     @Test
+    void tokensWithoutAnAccountAndWithoutAMachineRoleSeeNoAccount() {
+        String unscoped = Tokens.machine("access-admin", "access-viewer");
+        Api.as(unscoped).get(Api.BASE + CHARGER + "/access-policy").then().statusCode(404);
+        Api.putPolicy(unscoped, Api.newChargerId("unscoped"), PolicyBody.policyOf(OTHER)).statusCode(403);
+    }
+
+    @Test
     void machineCallersWorkAcrossAccountsButCannotMoveACharger() {
-        String machine = Tokens.machine("access-admin", "access-viewer");
+        String machine = Tokens.machine("access-admin", "access-viewer", "access-authoriser");
         String charger = Api.newChargerId("m2m");
         Api.putPolicy(machine, charger, PolicyBody.policyOf(OTHER)).statusCode(201);
         Api.as(machine).get(Api.BASE + charger + "/access-policy").then().statusCode(200);

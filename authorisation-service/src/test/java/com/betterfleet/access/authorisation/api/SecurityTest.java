@@ -92,7 +92,14 @@ class SecurityTest {
 
     @Test
     void accessAdminMayAlsoWriteIdentifiers() {
-        Api.as(Tokens.machine("access-admin")).body(BATCH).post("/api/v1/identifiers:batch").then().statusCode(200);
+        Api.as(Tokens.human("acc-A", "access-admin")).body(BATCH).post("/api/v1/identifiers:batch").then()
+                .statusCode(200).body("results[0].status", org.hamcrest.Matchers.not(equalTo("rejected")));
+    }
+
+    @Test
+    void adminTokenWithoutAnAccountWritesNoAccount() {
+        Api.batch(Tokens.machine("access-admin"), List.of(IdentifierItemBuilder.ownFleet("acc-B", "04A23F9C").map()))
+                .statusCode(200).body("results[0].status", equalTo("rejected"));
     }
 
     @Test

@@ -71,15 +71,15 @@ class IdentifierRegistryTest {
         List<String> tokens = List.of(token("L"), token("L"), token("L"));
         Api.register(tokens.stream().map(t -> ownFleet(account, t).map()).toList());
 
-        var first = Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?accountId=" + account + "&limit=2")
+        var first = Api.as(Tokens.machine("access-viewer", "identifier-sync")).get("/api/v1/identifiers?accountId=" + account + "&limit=2")
                 .then().statusCode(200).body("items", hasSize(2)).body("nextCursor", not(nullValue()))
                 .body("items.idMask", everyItem(startsWith("RFID ••••")))
                 .body("items.accountId", everyItem(equalTo(account))).extract();
         String cursor = first.path("nextCursor");
-        Api.as(Tokens.machine("access-viewer"))
+        Api.as(Tokens.machine("access-viewer", "identifier-sync"))
                 .get("/api/v1/identifiers?accountId=" + account + "&limit=2&cursor=" + cursor)
                 .then().statusCode(200).body("items", hasSize(1)).body("nextCursor", nullValue());
-        String page = Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?accountId=" + account)
+        String page = Api.as(Tokens.machine("access-viewer", "identifier-sync")).get("/api/v1/identifiers?accountId=" + account)
                 .then().extract().asString();
         tokens.forEach(t -> org.junit.jupiter.api.Assertions.assertFalse(page.contains(t), "no raw token in the view"));
     }
@@ -93,7 +93,7 @@ class IdentifierRegistryTest {
                 .body("items.accountId", everyItem(equalTo(mine))).body("items", hasSize(1));
         Api.as(Tokens.human(mine, "access-viewer")).get("/api/v1/identifiers?accountId=" + theirs).then().statusCode(403)
                 .contentType("application/problem+json");
-        Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?limit=500&accountId=" + theirs).then()
+        Api.as(Tokens.machine("access-viewer", "identifier-sync")).get("/api/v1/identifiers?limit=500&accountId=" + theirs).then()
                 .statusCode(200).body("items.accountId", hasItems(theirs));
     }
 

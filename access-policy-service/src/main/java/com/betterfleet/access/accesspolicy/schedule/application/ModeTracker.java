@@ -41,11 +41,20 @@ public final class ModeTracker {
         if (before.sameModeAs(expected.mode(), expected.source(), expected.windowId())) {
             TrackedState next = new TrackedState(before.mode(), before.source(), before.windowId(),
                     expected.policyVersion(), previous == null ? effectiveAt : before.since(), nextBoundary);
-            return new Step(next, Optional.empty());
+            // Same mode, but its end moved (an override extended, a window's end changed): consumers
+            // hold `until` (authorisation's expiryDate and freevend end), so they must hear of it.
+            boolean untilMoved = previous != null && expected.until() != null
+                    && !expected.until().equals(before.nextBoundaryAt());
+            return new Step(next, untilMoved ? Optional.of(change(charger, before, expected, effectiveAt)) : Optional.empty());
         }
         TrackedState next = new TrackedState(expected.mode(), expected.source(), expected.windowId(),
                 expected.policyVersion(), effectiveAt, nextBoundary);
-        ExpectedModeChangedData change = new ExpectedModeChangedData(
+        return new Step(next, Optional.of(change(charger, before, expected, effectiveAt)));
+    }
+
+    private static ExpectedModeChangedData change(ChargerRef charger, TrackedState before, ExpectedMode expected,
+            Instant effectiveAt) {
+        return new ExpectedModeChangedData(
                 charger.accountId(),
                 charger.chargerId(),
                 charger.depotId(),
@@ -56,7 +65,6 @@ public final class ModeTracker {
                 expected.source().wire(),
                 expected.windowId(),
                 expected.policyVersion());
-        return new Step(next, Optional.of(change));
     }
 
     /** The step of a charger leaving scheduled access: managed access, source none. */

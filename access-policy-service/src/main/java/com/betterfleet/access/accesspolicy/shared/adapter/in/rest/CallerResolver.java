@@ -8,9 +8,16 @@ import com.betterfleet.access.accesspolicy.shared.application.Caller;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** Reads the caller's account from the token's {@code account_id} claim (absent: machine caller). */
+/**
+ * Reads the caller's account from the token's {@code account_id} claim. Without the claim a caller
+ * works across accounts only if it holds a machine role (decisions.md section 7: "m2m roles work
+ * across accounts"); an admin or viewer token that merely lacks the claim sees no account at all.
+ */
 public final class CallerResolver {
     public static final String ACCOUNT_CLAIM = "account_id";
+    /** Roles that act across accounts when the token carries no account. */
+    public static final java.util.Set<String> MACHINE_ROLES = java.util.Set.of("access-authoriser", "identifier-sync");
+    private static final String NO_ACCOUNT = "";
 
     private CallerResolver() {
     }
@@ -28,6 +35,6 @@ public final class CallerResolver {
                 return new Caller(value);
             }
         }
-        return Caller.MACHINE;
+        return MACHINE_ROLES.stream().anyMatch(identity::hasRole) ? Caller.MACHINE : new Caller(NO_ACCOUNT);
     }
 }
