@@ -39,7 +39,7 @@ public final class IdentifierHasher {
 
     /** Trimmed; hex RFID UIDs and MACs upper-cased without separators. */
     public static String normalise(String idToken, String idTokenType) {
-        String trimmed = idToken.trim();
+        String trimmed = idToken.strip();
         if (hexCanonicalised(idTokenType) && HEX_OCTETS.matcher(trimmed).matches()) {
             return SEPARATORS.matcher(trimmed).replaceAll("").toUpperCase(Locale.ROOT);
         }
