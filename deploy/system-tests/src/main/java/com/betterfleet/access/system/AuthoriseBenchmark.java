@@ -225,25 +225,24 @@ public final class AuthoriseBenchmark {
 
     private void waitForManagedMode() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
+        String body = "{\"chargerId\":\"" + CHARGER + "\",\"idToken\":\"" + ownFleetTag(identifiers - 1) + "\"}";
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create(authorisation.httpUrl() + "/api/v1/authorise:noop"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"chargerId\":\"" + CHARGER + "\",\"idToken\":\""
-                            + ownFleetTag(identifiers - 1) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> real = client.send(HttpRequest.newBuilder(
-                    URI.create(authorisation.httpUrl() + "/api/v1/authorise"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"chargerId\":\"" + CHARGER + "\",\"idToken\":\""
-                            + ownFleetTag(identifiers - 1) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200 && real.statusCode() == 200 && real.body().contains("own_fleet")) {
+            HttpResponse<String> noop = post(client, "/api/v1/authorise:noop", body);
+            HttpResponse<String> real = post(client, "/api/v1/authorise", body);
+            if (noop.statusCode() == 200 && real.statusCode() == 200 && real.body().contains("own_fleet")) {
                 answered.add(new JsonObject(real.body()).getString("decisionId"));
                 return;
             }
             Thread.sleep(200);
         }
         throw new IllegalStateException("the charger did not reach managed access with the seeded identifiers");
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(authorisation.httpUrl() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Every answered decision in the log exactly once: counted in decision-log's own database. */
