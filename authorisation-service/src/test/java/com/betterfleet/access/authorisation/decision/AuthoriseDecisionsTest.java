@@ -143,14 +143,66 @@ class AuthoriseDecisionsTest {
     }
 
     @Test
-    void chargerWithoutPolicyIsManagedAccessAndMatchesAnyAccount() {
+    void chargerNeverHeardOfIsManagedAccessAndUsesNoAccountsIdentifiers() {
+        Broker.consumeDecisions();
         String tag = unique("ANY");
         Api.register(List.of(IdentifierItemBuilder.ownFleet("acc-Z", tag).type("Local").map()));
         String decisionId = Api.authorise(unique("NEW"), tag, null).statusCode(200)
+                .body("status", equalTo("Invalid")).body("reason", equalTo("unknown_identifier"))
+                .body("accessMode", equalTo("managed_access")).body("expiryDate", nullValue())
+                .extract().path("decisionId");
+        JsonNode event = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Broker.decision(decisionId),
+                java.util.Objects::nonNull);
+        assertTrue(event.at("/data/accountId").isNull(), "recorded without account");
+        assertTrue(event.at("/data/accessClass").isNull(), "no registration was used");
+        assertEquals("none", event.at("/data/policySource").asText());
+    }
+
+    @Test
+    void chargerKnownWithoutPolicyAcceptsItsOwnAccountsIdentifiersOnly() {
+        String charger = unique("CP");
+        String own = unique("OWN");
+        String other = unique("OTHER");
+        Api.register(List.of(IdentifierItemBuilder.ownFleet("acc-Y", own).type("Local").map(),
+                IdentifierItemBuilder.ownFleet("acc-Z", other).type("Local").map()));
+        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-Y", "ocpp1.6", null).json(),
+                s -> "acc-Y".equals(s.accountId()));
+        Api.authorise(charger, own, null).statusCode(200).body("reason", equalTo("own_fleet"))
+                .body("accessMode", equalTo("managed_access"));
+        Api.authorise(charger, other, null).statusCode(200).body("reason", equalTo("unknown_identifier"));
+    }
+
+    @Test
+    void untypedIdTagFindsALowerCaseHexKeyCodeRegistration() {
+        Broker.consumeDecisions();
+        String charger = unique("CP");
+        // Lower-case hex: the idTag rule upper-cases it, a KeyCode registration keeps it as written.
+        String keyCode = "ab" + UUID.randomUUID().toString().substring(0, 6).toLowerCase();
+        managed(charger, "acc-A", null);
+        Api.register(List.of(IdentifierItemBuilder.ownFleet("acc-A", keyCode).type("KeyCode").map()));
+
+        String decisionId = Api.authorise(charger, keyCode, "ocpp1.6").statusCode(200)
                 .body("status", equalTo("Accepted")).body("reason", equalTo("own_fleet"))
-                .body("accessMode", equalTo("managed_access")).extract().path("decisionId");
-        assertTrue(Database.count("SELECT count(*) FROM decision_outbox WHERE decision_id = ?::uuid AND "
-                + "payload::jsonb -> 'data' ->> 'accountId' <> 'acc-Z'", decisionId) == 0);
+                .extract().path("decisionId");
+        JsonNode event = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Broker.decision(decisionId),
+                java.util.Objects::nonNull);
+        assertEquals("KeyCode ••••" + keyCode.substring(4), event.at("/data/idMask").asText());
+        assertEquals("KeyCode", event.at("/data/idTokenType").asText());
+        assertEquals(List.of(), Database.columnsContaining(keyCode), "the raw tag is nowhere in the database");
+        // the same letters upper-cased are another key
+        Api.authorise(charger, keyCode.toUpperCase(), "ocpp1.6").statusCode(200).body("reason", equalTo("unknown_identifier"));
+    }
+
+    @Test
+    void expiryDateStaysInTheFutureWhenTheManagedPeriodEndedAndTheNextModeIsLate() {
+        String charger = unique("CP");
+        String tag = unique("LATE");
+        managed(charger, "acc-A", Instant.now().minusSeconds(5));
+        Api.register(List.of(IdentifierItemBuilder.ownFleet("acc-A", tag).type("Local").map()));
+        String expiry = Api.authorise(charger, tag, null).statusCode(200)
+                .body("status", equalTo("Accepted")).body("expiryDate", notNullValue()).extract().path("expiryDate");
+        assertTrue(Instant.parse(expiry).isAfter(Instant.now()), expiry);
+        assertTrue(Instant.parse(expiry).isBefore(Instant.now().plus(Duration.ofMinutes(6))), expiry);
     }
 
     @Test

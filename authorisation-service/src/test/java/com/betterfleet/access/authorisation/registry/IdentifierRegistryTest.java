@@ -1,6 +1,7 @@
 package com.betterfleet.access.authorisation.registry;
 
 import static com.betterfleet.access.authorisation.testdata.IdentifierItemBuilder.delete;
+import static com.betterfleet.access.authorisation.testdata.PolicyEventBuilder.capabilityChanged;
 import static com.betterfleet.access.authorisation.testdata.IdentifierItemBuilder.ownFleet;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -14,12 +15,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import com.betterfleet.access.authorisation.replica.application.ReplicaState;
 import com.betterfleet.access.authorisation.testdata.IdentifierItemBuilder;
 import com.betterfleet.access.authorisation.testsupport.Api;
 import com.betterfleet.access.authorisation.testsupport.Broker;
+import com.betterfleet.access.authorisation.testsupport.ChargerStates;
 import com.betterfleet.access.authorisation.testsupport.Database;
 import com.betterfleet.access.authorisation.testsupport.Tokens;
 
@@ -28,6 +33,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The identifier registry: batch API, the AMQP feed and the masked view. */
 @QuarkusTest
 class IdentifierRegistryTest {
+    @Inject
+    ReplicaState state;
+
     private static String token(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
     }
@@ -97,6 +105,14 @@ class IdentifierRegistryTest {
                 .statusCode(200).body("items.accountId", hasItems(theirs));
     }
 
+    /** A charger known to belong to {@code account}: identifiers count only at their own account's chargers. */
+    private String chargerOf(String account, String prefix) {
+        String charger = prefix + account;
+        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, account, "ocpp1.6", null).json(),
+                s -> account.equals(s.accountId()));
+        return charger;
+    }
+
     @Test
     void feedMessagesRegisterIdentifiersAndBadOnesDoNotBlockTheFeed() {
         String account = account();
@@ -106,7 +122,8 @@ class IdentifierRegistryTest {
         Broker.publishIdentifier(IdentifierItemBuilder.ownFleet(account, good).type("Local").json());
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> Database.count("SELECT count(*) FROM identifier WHERE account_id = ? AND NOT deleted", account) == 1);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> Api.authorise("CP-FEED-" + account, good, null)
+        String charger = chargerOf(account, "CP-FEED-");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> Api.authorise(charger, good, null)
                 .statusCode(200).body("reason", equalTo("own_fleet")));
     }
 
@@ -114,9 +131,10 @@ class IdentifierRegistryTest {
     void deletedIdentifierIsNoLongerAccepted() {
         String account = account();
         String card = token("DEL");
+        String charger = chargerOf(account, "CP-DEL-");
         Api.register(List.of(ownFleet(account, card).type("Local").map()));
-        Api.authorise("CP-DEL-" + account, card, null).statusCode(200).body("reason", equalTo("own_fleet"));
+        Api.authorise(charger, card, null).statusCode(200).body("reason", equalTo("own_fleet"));
         Api.register(List.of(delete(account, card).type("Local").map()));
-        Api.authorise("CP-DEL-" + account, card, null).statusCode(200).body("reason", equalTo("unknown_identifier"));
+        Api.authorise(charger, card, null).statusCode(200).body("reason", equalTo("unknown_identifier"));
     }
 }

@@ -63,7 +63,13 @@ class ReplicationTest {
         Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
                 .until(() -> !state.identifiers(id.idHash()).isEmpty());
         assertTrue(System.nanoTime() - committed < Duration.ofSeconds(2).toNanos());
-        Api.authorise("CP-REPLICA-1", raw, null).statusCode(200).body("reason", equalTo("own_fleet"));
+        // Identifiers count only at their own account's chargers: a charger of acc-R, known without policy.
+        String cp = "CP-REPLICA-" + UUID.randomUUID().toString().substring(0, 8);
+        asAnotherReplica("INSERT INTO charger_state (charger_id, account_id, change_seq) "
+                + "VALUES (?, 'acc-R', nextval('state_change_seq'))", cp);
+        Awaitility.await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> state.charger(cp) != null);
+        Api.authorise(cp, raw, null).statusCode(200).body("reason", equalTo("own_fleet"));
     }
 
     @Test

@@ -9,33 +9,39 @@ import java.time.Instant;
  * arrived) the charger is treated as managed access.
  *
  * @param accountId the charger's account, or null when this service has never heard of the charger
- * @param until end of the current mode, or null if not known
+ * @param until end of the current mode, always in the future, or null if not known
+ * @param endPassed whether the end of the last announced mode has passed and the next
+ *        expected-mode event has not arrived yet: the charger is managed access (fail closed) but
+ *        when that ends is not known, unlike a mode announced without end (null {@code until},
+ *        {@code endPassed} false)
  * @param policyVersion the policy version the mode comes from, or null without policy
  */
 public record ChargerAccess(String chargerId, String accountId, String depotId, AccessMode mode, Instant until,
-        PolicySource source, String windowId, Long policyVersion, OcppProtocol protocol, String family) {
+        boolean endPassed, PolicySource source, String windowId, Long policyVersion, OcppProtocol protocol,
+        String family) {
 
     /** The access situation of {@code state} (null: an unknown charger) at {@code now}. */
     public static ChargerAccess at(String chargerId, ChargerState state, Instant now) {
         if (state == null) {
-            return new ChargerAccess(chargerId, null, null, AccessMode.MANAGED_ACCESS, null, PolicySource.NONE, null, null,
-                    null, null);
+            return new ChargerAccess(chargerId, null, null, AccessMode.MANAGED_ACCESS, null, false, PolicySource.NONE, null,
+                    null, null, null);
         }
         ExpectedMode m = state.expectedMode();
         if (m == null) {
-            return new ChargerAccess(chargerId, state.accountId(), state.depotId(), AccessMode.MANAGED_ACCESS, null,
+            return new ChargerAccess(chargerId, state.accountId(), state.depotId(), AccessMode.MANAGED_ACCESS, null, false,
                     PolicySource.NONE, null, null, state.protocol(), state.family());
         }
         boolean started = !now.isBefore(m.effectiveAt());
         boolean ended = m.until() != null && !now.isBefore(m.until());
         if (m.mode() == AccessMode.FREEVEND && (!started || ended)) {
+            // Not started: whatever came before is treated as managed, and it ends when freevend starts.
             Instant until = started ? null : m.effectiveAt();
             return new ChargerAccess(chargerId, state.accountId(), state.depotId(), AccessMode.MANAGED_ACCESS, until,
-                    m.source(), null, m.policyVersion(), state.protocol(), state.family());
+                    ended, m.source(), null, m.policyVersion(), state.protocol(), state.family());
         }
         Instant until = ended ? null : m.until();
         String windowId = ended ? null : m.windowId();
-        return new ChargerAccess(chargerId, state.accountId(), state.depotId(), m.mode(), until, m.source(), windowId,
+        return new ChargerAccess(chargerId, state.accountId(), state.depotId(), m.mode(), until, ended, m.source(), windowId,
                 m.policyVersion(), state.protocol(), state.family());
     }
 }

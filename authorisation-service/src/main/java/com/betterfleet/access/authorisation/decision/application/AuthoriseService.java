@@ -2,6 +2,7 @@ package com.betterfleet.access.authorisation.decision.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -85,7 +86,19 @@ public class AuthoriseService {
         }
         HashedIdentifier identifier = hasher.hash(command.idToken(), command.idTokenType());
         boolean freevendTag = freevendTags.isFreevendTag(charger.family(), identifier.idHash());
-        AccessDecision decision = DecisionTable.decide(charger, freevendTag, state.identifiers(identifier.idHash()), now);
+        AccessDecision decision;
+        if (charger.accountId() == null) {
+            // Never heard of: no account's registration may count (decisions.md section 7), so no lookup.
+            decision = DecisionTable.decide(charger, freevendTag, List.of(), now);
+        } else {
+            String verbatimHash = hasher.verbatimHash(command.idToken(), command.idTokenType());
+            decision = DecisionTable.decide(charger, freevendTag, state.identifiers(identifier.idHash()),
+                    verbatimHash == null ? List.of() : state.identifiers(verbatimHash), now);
+            if (decision.identifier() != null && !decision.identifier().idHash().equals(identifier.idHash())) {
+                // Matched verbatim: record the hash the registry knows the identifier by.
+                identifier = new HashedIdentifier(decision.identifier().idHash(), identifier.idMask(), identifier.type());
+            }
+        }
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new DecisionRecord(UuidV7.of(now.toEpochMilli(), random.nextLong(), random.nextLong()), now,
                 command.chargerId(), command.connectorId(), protocol, identifier, decision);

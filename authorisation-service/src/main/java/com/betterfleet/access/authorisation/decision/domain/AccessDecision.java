@@ -12,7 +12,7 @@ import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifi
 /**
  * The result of the decision table for one Authorize request.
  *
- * @param accountId the charger's account, else the matched identifier's account, else null
+ * @param accountId the charger's account, or null for a charger this service has never heard of
  * @param identifier the registry entry the decision rests on, or null (unknown, freevend)
  * @param expiryDate how long the charger may rely on an Accepted answer, or null
  */

@@ -33,6 +33,23 @@ public final class IdentifierHasher {
         return new HashedIdentifier(hashNormalised(normalised), MaskedIdentifier.mask(label, normalised), type);
     }
 
+    /**
+     * The second hash an untyped idTag (OCPP 1.6, {@code type} null) is looked up by, or null when
+     * it has none. The charger does not say what kind of token it read, while registrations are
+     * typed and only ISO14443, ISO15693 and MacAddress apply the hex rule: a KeyCode, Local, eMAID or
+     * Central registered as {@code ab12cd34} is stored trimmed only, where the idTag hash
+     * ({@link #hash}) upper-cases it. This is the trimmed-only hash, present exactly when the hex
+     * rule changed the value, so that registration is found too. A typed token has one normalised
+     * form and no second hash. Usually null without allocating (no HMAC is computed): hot path.
+     */
+    public String verbatimHash(String raw, IdTokenType type) {
+        if (type != null) {
+            return null;
+        }
+        String trimmed = raw.strip();
+        return IdentifierNormaliser.hexRuleChanges(trimmed) ? hashNormalised(trimmed) : null;
+    }
+
     /** Hex HMAC of an already normalised value. */
     public String hashNormalised(String normalised) {
         byte[] digest = macs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8));

@@ -4,7 +4,9 @@ package com.betterfleet.access.authorisation.identifier.domain;
  * Normalises raw identifiers before hashing (docs/architecture.md, Identifiers): trimmed; when the
  * type is ISO14443, ISO15693, MacAddress or absent (an OCPP 1.6 idTag) and the value is hex octets,
  * optionally separated by {@code :}, {@code -} or a space, the separators are removed and the
- * letters upper-cased. Reproduces docs/contracts/identifier-hash-vectors.json.
+ * letters upper-cased. Reproduces docs/contracts/identifier-hash-vectors.json. An untyped idTag
+ * is therefore also looked up trimmed only when the hex rule changed it
+ * ({@link IdentifierHasher#verbatimHash}), to find it under a type without the hex rule.
  */
 public final class IdentifierNormaliser {
     private IdentifierNormaliser() {
@@ -17,6 +19,25 @@ public final class IdentifierNormaliser {
             return compactHex(trimmed);
         }
         return trimmed;
+    }
+
+    /**
+     * Whether the hex rule changes a trimmed value: it is hex octets with a lower-case letter or a
+     * separator. Exactly then an untyped idTag normalises differently from the same value under a
+     * type without the hex rule (KeyCode, Local, eMAID, Central). Allocation-free: it runs per
+     * Authorize.
+     */
+    public static boolean hexRuleChanges(String trimmed) {
+        if (!isHexOctets(trimmed)) {
+            return false;
+        }
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if ((c >= 'a' && c <= 'f') || isSeparator(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code idMask} label for a trimmed value of {@code type}. */

@@ -6,6 +6,7 @@ import static com.betterfleet.access.authorisation.testdata.RegisteredIdentifier
 import static com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder.ownFleet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,11 @@ import com.betterfleet.access.authorisation.chargerstate.domain.ChargerAccess;
 import com.betterfleet.access.authorisation.chargerstate.domain.ChargerState;
 import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
 import com.betterfleet.access.authorisation.chargerstate.domain.PolicySource;
+import com.betterfleet.access.authorisation.identifier.domain.AccessClass;
+import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierStatus;
 import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
+import com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder;
 
 /** decisions.md section 5, row by row, in both OCPP vocabularies, and the expiryDate rule. */
 class DecisionTableTest {
@@ -67,9 +71,12 @@ class DecisionTableTest {
                         DecisionReason.FREEVEND_TAG_IN_MANAGED_ACCESS, "Invalid", "Unknown"),
                 Arguments.of("family's freevend tag even if registered", decide(managed, true, ownFleet().build()),
                         DecisionReason.FREEVEND_TAG_IN_MANAGED_ACCESS, "Invalid", "Unknown"),
-                Arguments.of("charger without policy, own fleet", decide(null, false, ownFleet().build()),
+                Arguments.of("known charger without policy, own fleet",
+                        decide(managedAt(NOW).withoutPolicy().build(), false, ownFleet().build()),
                         DecisionReason.OWN_FLEET, "Accepted", "Accepted"),
-                Arguments.of("charger without policy, unknown", decide(null, false), DecisionReason.UNKNOWN_IDENTIFIER,
+                Arguments.of("charger never heard of, an account's own fleet tag", decide(null, false, ownFleet().build()),
+                        DecisionReason.UNKNOWN_IDENTIFIER, "Invalid", "Unknown"),
+                Arguments.of("charger never heard of, unknown", decide(null, false), DecisionReason.UNKNOWN_IDENTIFIER,
                         "Invalid", "Unknown"));
     }
 
@@ -112,6 +119,58 @@ class DecisionTableTest {
     }
 
     @Test
+    void expiryDateIsShortWhenTheManagedPeriodHasEndedAndTheNextModeIsLate() {
+        ChargerState ended = managedAt(NOW).period(NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofSeconds(1))).build();
+        AccessDecision d = decide(ended, false, ownFleet().build());
+        assertEquals(DecisionReason.OWN_FLEET, d.reason());
+        assertEquals(NOW.plus(DecisionTable.UNKNOWN_PERIOD_END_EXPIRY), d.expiryDate());
+    }
+
+    @Test
+    void expiryDateIsShortWhenTheManagedPeriodEndsExactlyNow() {
+        ChargerState ended = managedAt(NOW).period(NOW.minus(Duration.ofHours(3)), NOW).build();
+        assertEquals(NOW.plus(DecisionTable.UNKNOWN_PERIOD_END_EXPIRY),
+                decide(ended, false, ownFleet().build()).expiryDate());
+    }
+
+    @Test
+    void expiryDateAfterAnEndedManagedPeriodIsStillCappedByValidUntil() {
+        ChargerState ended = managedAt(NOW).period(NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofSeconds(1))).build();
+        Instant soon = NOW.plus(Duration.ofMinutes(1));
+        assertEquals(soon, decide(ended, false, ownFleet().validUntil(soon).build()).expiryDate());
+    }
+
+    @Test
+    void expiryDateIsShortWhenAFreevendPeriodHasEndedAndTheNextModeIsLate() {
+        ChargerState ended = freevendAt(NOW).period(NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofSeconds(1))).build();
+        AccessDecision d = decide(ended, false, ownFleet().build());
+        assertEquals(AccessMode.MANAGED_ACCESS, d.accessMode());
+        assertEquals(NOW.plus(DecisionTable.UNKNOWN_PERIOD_END_EXPIRY), d.expiryDate());
+    }
+
+    @Test
+    void expiryDateBeforeAnUpcomingFreevendPeriodIsItsStart() {
+        ChargerState upcoming = freevendAt(NOW).period(NOW.plus(Duration.ofMinutes(5)), NOW.plus(Duration.ofHours(1))).build();
+        assertEquals(NOW.plus(Duration.ofMinutes(5)), decide(upcoming, false, ownFleet().build()).expiryDate());
+    }
+
+    @Test
+    void expiryDateIsNeverInThePast() {
+        for (long secondsAgo : new long[] {0, 1, 60, 86_400}) {
+            ChargerState ended = managedAt(NOW).period(NOW.minus(Duration.ofDays(2)), NOW.minusSeconds(secondsAgo)).build();
+            Instant expiry = decide(ended, false, ownFleet().validUntil(DAY_AHEAD).build()).expiryDate();
+            assertTrue(expiry.isAfter(NOW), "ended " + secondsAgo + " s ago: " + expiry);
+        }
+    }
+
+    @Test
+    void chargerWithoutPolicyHasNoPeriodEndSoOnlyValidUntilLimitsTheExpiryDate() {
+        ChargerState noPolicy = managedAt(NOW).withoutPolicy().build();
+        assertNull(decide(noPolicy, false, ownFleet().build()).expiryDate());
+        assertEquals(DAY_AHEAD, decide(noPolicy, false, ownFleet().validUntil(DAY_AHEAD).build()).expiryDate());
+    }
+
+    @Test
     void expiryDateInFreevendIsTheEndOfTheFreevendPeriod() {
         assertEquals(NOW.plus(Duration.ofMinutes(30)),
                 decide(freevendAt(NOW).untilIn(Duration.ofMinutes(30)).build(), false).expiryDate());
@@ -131,11 +190,33 @@ class DecisionTableTest {
     }
 
     @Test
-    void chargerWithoutPolicyMatchesAnyAccountAndRecordsIt() {
+    void chargerNeverHeardOfUsesNoAccountsRegistration() {
+        // Its account is unknown, so no registration can be its own fleet or one of its agreements.
         AccessDecision d = decide(null, false, ownFleet().account("acc-B").status(IdentifierStatus.BLOCKED).build(),
-                ownFleet().account("acc-C").build());
-        assertEquals(DecisionReason.OWN_FLEET, d.reason());
-        assertEquals("acc-C", d.accountId());
+                ownFleet().account("acc-C").build(), agreement("agr-1").account("acc-D").build());
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, d.reason());
+        assertNull(d.accountId());
+        assertNull(d.identifier());
+        assertNull(d.expiryDate());
+    }
+
+    @Test
+    void knownChargerWithoutPolicyMatchesOnlyItsOwnAccount() {
+        ChargerState noPolicy = managedAt(NOW).withoutPolicy().account("acc-C").build();
+        AccessDecision own = decide(noPolicy, false, ownFleet().account("acc-B").build(), ownFleet().account("acc-C").build());
+        assertEquals(DecisionReason.OWN_FLEET, own.reason());
+        assertEquals("acc-C", own.accountId());
+        assertEquals(PolicySource.NONE, own.policySource());
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, decide(noPolicy, false, ownFleet().account("acc-B").build()).reason());
+    }
+
+    @Test
+    void agreementCountsOnlyForChargersOfTheAccountThatRegisteredIt() {
+        ChargerState managed = managedAt(NOW).account("acc-A").build();
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER,
+                decide(managed, false, agreement("agr-1").account("acc-B").build()).reason());
+        assertEquals(DecisionReason.AGREEMENT, decide(managed, false, agreement("agr-1").account("acc-B").build(),
+                agreement("agr-2").account("acc-A").build()).reason());
     }
 
     @Test
@@ -159,6 +240,90 @@ class DecisionTableTest {
         ChargerAccess access = ChargerAccess.at("CP-1", upcoming, NOW);
         assertEquals(AccessMode.MANAGED_ACCESS, access.mode());
         assertEquals(NOW.plus(Duration.ofMinutes(5)), access.until());
+    }
+
+    /** An untyped idTag "ab12cd34": looked up as an idTag ("AB12CD34") and verbatim ("ab12cd34"). */
+    private static AccessDecision decideUntyped(List<RegisteredIdentifier> asIdTag, List<RegisteredIdentifier> verbatim) {
+        return DecisionTable.decide(ChargerAccess.at("CP-1", managedAt(NOW).build(), NOW), false, asIdTag, verbatim, NOW);
+    }
+
+    private static RegisteredIdentifierBuilder card() {
+        return ownFleet().token("ab12cd34", IdTokenType.ISO14443);
+    }
+
+    private static RegisteredIdentifierBuilder keyCode() {
+        return ownFleet().token("ab12cd34", IdTokenType.KeyCode);
+    }
+
+    @Test
+    void untypedIdTagMatchesAVerbatimRegistrationOfATypeWithoutHexRule() {
+        for (IdTokenType type : List.of(IdTokenType.KeyCode, IdTokenType.Local, IdTokenType.eMAID, IdTokenType.Central)) {
+            RegisteredIdentifier entry = ownFleet().token("ab12cd34", type).build();
+            AccessDecision d = decideUntyped(List.of(), List.of(entry));
+            assertEquals(DecisionReason.OWN_FLEET, d.reason(), type.name());
+            assertEquals(entry, d.identifier());
+        }
+    }
+
+    @Test
+    void verbatimMatchIsScopedToTheChargersAccountToo() {
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER,
+                decideUntyped(List.of(), List.of(keyCode().account("acc-B").build())).reason());
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, DecisionTable.decide(ChargerAccess.at("CP-1", null, NOW), false,
+                List.of(), List.of(keyCode().build()), NOW).reason());
+    }
+
+    @Test
+    void verbatimMatchIgnoresTypesWithHexRule() {
+        // Such a type never stores lower-case hex octets; an entry claiming so is not trusted.
+        RegisteredIdentifier odd = new RegisteredIdentifier("acc-A", keyCode().build().idHash(), "RFID ••••cd34",
+                IdTokenType.ISO14443, AccessClass.OWN_FLEET, null, null, IdentifierStatus.ACTIVE, null, null);
+        assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, decideUntyped(List.of(), List.of(odd)).reason());
+    }
+
+    @Test
+    void bothMatchAndBothAllowTheIdTagMatchIsUsed() {
+        RegisteredIdentifier asIdTag = card().build();
+        AccessDecision d = decideUntyped(List.of(asIdTag), List.of(agreement("agr-1").token("ab12cd34", IdTokenType.Local)
+                .build()));
+        assertEquals(DecisionReason.OWN_FLEET, d.reason());
+        assertEquals(asIdTag, d.identifier());
+    }
+
+    @Test
+    void bothMatchABlockedOneWins() {
+        RegisteredIdentifier blockedCard = card().status(IdentifierStatus.BLOCKED).build();
+        RegisteredIdentifier blockedKey = keyCode().status(IdentifierStatus.BLOCKED).build();
+        assertEquals(blockedCard, decideUntyped(List.of(blockedCard), List.of(keyCode().build())).identifier());
+        assertEquals(blockedKey, decideUntyped(List.of(card().build()), List.of(blockedKey)).identifier());
+        assertEquals(DecisionReason.BLOCKED_IDENTIFIER,
+                decideUntyped(List.of(card().build()), List.of(blockedKey)).reason());
+    }
+
+    @Test
+    void bothMatchAnAllowingOneWinsOverALapsedOne() {
+        RegisteredIdentifier key = keyCode().build();
+        AccessDecision d = decideUntyped(List.of(card().validUntil(DAY_AGO).build()), List.of(key));
+        assertEquals(DecisionReason.OWN_FLEET, d.reason());
+        assertEquals(key, d.identifier());
+        assertEquals(DecisionReason.OWN_FLEET,
+                decideUntyped(List.of(card().build()), List.of(keyCode().status(IdentifierStatus.INACTIVE).build())).reason());
+    }
+
+    @Test
+    void bothMatchAndNeitherAllowsTheIdTagMatchsDenialIsUsed() {
+        AccessDecision d = decideUntyped(List.of(card().validFrom(DAY_AHEAD).build()),
+                List.of(keyCode().status(IdentifierStatus.INACTIVE).build()));
+        assertEquals(DecisionReason.NOT_YET_VALID, d.reason());
+        assertEquals(DecisionReason.INACTIVE_IDENTIFIER, decideUntyped(List.of(card().status(IdentifierStatus.INACTIVE)
+                .build()), List.of(keyCode().validUntil(DAY_AGO).build())).reason());
+    }
+
+    @Test
+    void theFamilysFreevendTagIsDeniedBeforeAnyLookup() {
+        AccessDecision d = DecisionTable.decide(ChargerAccess.at("CP-1", managedAt(NOW).build(), NOW), true, List.of(),
+                List.of(keyCode().build()), NOW);
+        assertEquals(DecisionReason.FREEVEND_TAG_IN_MANAGED_ACCESS, d.reason());
     }
 
     @Test
