@@ -27,6 +27,7 @@ import com.betterfleet.access.authorisation.testsupport.Database;
 import com.betterfleet.access.authorisation.testsupport.Schemas;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -40,6 +41,12 @@ import io.quarkus.test.junit.QuarkusTest;
 class DecisionDeliveryTest {
     @Inject
     ReplicaState state;
+    @Inject
+    MeterRegistry registry;
+
+    private double recorded(String path) {
+        return registry.find("authorisation.decisions.recorded").tag("path", path).counter().count();
+    }
 
     private static JsonNode arrived(String decisionId) {
         return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
@@ -50,7 +57,11 @@ class DecisionDeliveryTest {
     @Order(1)
     void decisionReachesTheDecisionLogQueueOnceAsASchemaValidEvent() throws Exception {
         Broker.consumeDecisions();
+        double viaBroker = recorded("broker");
+        double viaOutbox = recorded("outbox");
         String id = Api.authorise("CP-DELIVERY-1", "04:a2:3f:9a", "ocpp2.0.1").statusCode(200).extract().path("decisionId");
+        assertEquals(viaBroker + 1, recorded("broker"), "a healthy broker acknowledged the decision before the answer");
+        assertEquals(viaOutbox, recorded("outbox"), "nothing went through the outbox");
         JsonNode event = arrived(id);
         assertEquals("[]", Schemas.violations(Schemas.EVENTS, event).toString());
         assertEquals("charger_access.decision_recorded", event.get("type").asText());
@@ -67,6 +78,7 @@ class DecisionDeliveryTest {
     void brokerOutageKeepsAuthorizeAnsweringAndEveryDecisionArrivesAfterwards() {
         Broker.consumeDecisions();
         Broker.embedded().stop();
+        double viaOutbox = recorded("outbox");
         List<String> answered = new ArrayList<>();
         try {
             for (int i = 0; i < 40; i++) {
@@ -74,6 +86,7 @@ class DecisionDeliveryTest {
                         .extract().path("decisionId"));
             }
             assertTrue(Database.outboxBacklog() >= answered.size() - 1, "decisions wait in the outbox while the broker is down");
+            assertEquals(viaOutbox + answered.size(), recorded("outbox"), "each one recorded through the outbox");
         } finally {
             Broker.embedded().start();
             Broker.reconnect();

@@ -1,77 +1,94 @@
 package com.betterfleet.access.authorisation.outbox;
 
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.betterfleet.access.authorisation.testsupport.Api;
+import com.betterfleet.access.authorisation.outbox.adapter.out.persistence.OutboxGroupCommitter;
+import com.betterfleet.access.authorisation.outbox.application.OutboxMessage;
+import com.betterfleet.access.authorisation.shared.application.UnavailableException;
 import com.betterfleet.access.authorisation.testsupport.Database;
-import com.betterfleet.access.authorisation.testsupport.Tokens;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Decisions are durable before the answer, written by group commits; a failed commit fails closed. */
+/**
+ * The outbox path, which takes every decision the broker did not acknowledge in time: decisions are
+ * durable before the callback, written by group commits; a failed commit fails closed.
+ */
 @QuarkusTest
 class GroupCommitTest {
     @Inject
     MeterRegistry registry;
+    @Inject
+    OutboxGroupCommitter outbox;
 
     private DistributionSummary batches() {
         return registry.find("authorisation.outbox.group.commit.batch.size").summary();
     }
 
-    @Test
-    void concurrentDecisionsShareCommits() throws Exception {
-        String token = Tokens.authoriser();
-        long commitsBefore = batches().count();
-        double decisionsBefore = batches().totalAmount();
-        int requests = 240;
-        ExecutorService clients = Executors.newFixedThreadPool(24);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                String charger = "CP-GC-" + (i % 12);
-                answers.add(clients.submit(() -> Api.as(token).body(Map.of("chargerId", charger, "idToken", "GUEST"))
-                        .post("/api/v1/authorise").then().statusCode(200).extract().path("decisionId")));
-            }
-            for (Future<String> answer : answers) {
-                answer.get();
-            }
-        } finally {
-            clients.shutdownNow();
-        }
-        long commits = batches().count() - commitsBefore;
-        double decisions = batches().totalAmount() - decisionsBefore;
-        assertEquals(requests, decisions, 0.0, "every answered decision was in a committed batch");
-        assertTrue(commits < requests, "expected fewer commits than decisions, got " + commits + " for " + requests);
+    /** Completes with null once durable, or with the failure. */
+    private CompletableFuture<Throwable> write(UUID id) {
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        outbox.write(new OutboxMessage(id, "{\"id\":\"" + id + "\"}"), null, () -> outcome.complete(null), outcome::complete);
+        return outcome;
     }
 
     @Test
-    void decisionThatCannotBeCommittedIsNotAnswered() throws Exception {
+    void concurrentDecisionsShareCommits() throws Exception {
+        long commitsBefore = batches().count();
+        double decisionsBefore = batches().totalAmount();
+        int decisions = 240;
+        ExecutorService writers = Executors.newFixedThreadPool(24);
+        List<UUID> ids = new ArrayList<>();
+        try {
+            List<CompletableFuture<Throwable>> outcomes = new ArrayList<>();
+            for (int i = 0; i < decisions; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+                outcomes.add(outcome);
+                writers.submit(() -> write(id).whenComplete((failure, error) -> outcome.complete(failure)));
+            }
+            for (CompletableFuture<Throwable> outcome : outcomes) {
+                assertEquals(null, outcome.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        long commits = batches().count() - commitsBefore;
+        double written = batches().totalAmount() - decisionsBefore;
+        assertEquals(decisions, written, 0.0, "every decision was in a committed batch");
+        assertTrue(commits < decisions, "expected fewer commits than decisions, got " + commits + " for " + decisions);
+    }
+
+    @Test
+    void decisionThatCannotBeCommittedIsNotDurable() throws Exception {
         try (Connection c = Database.connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("LOCK TABLE decision_outbox IN ACCESS EXCLUSIVE MODE");
             }
-            Api.authorise("CP-GC-LOCKED", "GUEST", null).statusCode(503).contentType("application/problem+json")
-                    .body("type", equalTo("https://problems.betterfleet.example/charger-access/decision-not-recorded"));
+            Throwable failure = write(UUID.randomUUID()).get(10, TimeUnit.SECONDS);
+            UnavailableException unavailable = assertInstanceOf(UnavailableException.class, failure);
+            assertEquals("decision-not-recorded", unavailable.slug());
             c.rollback();
         }
-        Api.authorise("CP-GC-LOCKED", "GUEST", null).statusCode(200);
+        assertEquals(null, write(UUID.randomUUID()).get(10, TimeUnit.SECONDS));
     }
 }

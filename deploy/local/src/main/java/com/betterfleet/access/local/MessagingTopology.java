@@ -42,7 +42,7 @@ public final class MessagingTopology {
     public static final List<Address> ADDRESSES = List.of(
             new Address(POLICY_EVENTS, Routing.MULTICAST, List.of("authorisation.policy", "mode-apply.policy", "decision-log.policy")),
             new Address(MODE_CHANGE_EVENTS, Routing.MULTICAST, List.of("decision-log.mode-changes")),
-            new Address(DECISION_EVENTS, Routing.MULTICAST, List.of("decision-log.decisions", "mode-apply.decisions")),
+            new Address(DECISION_EVENTS, Routing.MULTICAST, List.of("decision-log.decisions")),
             new Address(IDENTIFIER_FEED, Routing.ANYCAST, List.of(IDENTIFIER_FEED)),
             new Address(GATEWAY_COMMANDS, Routing.ANYCAST, List.of(GATEWAY_COMMANDS)),
             new Address(GATEWAY_RESULTS, Routing.ANYCAST, List.of(GATEWAY_RESULTS)),

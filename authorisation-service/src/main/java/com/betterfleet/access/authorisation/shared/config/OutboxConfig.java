@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The decision outbox: group commit on the Authorize path and the relay to the broker. */
+/** Recording decisions: broker first, the outbox group commit as fallback, and the relay to the broker. */
 @ConfigMapping(prefix = "access.outbox")
 public interface OutboxConfig {
     /** Most decisions written by one group-commit INSERT. */
@@ -23,6 +23,25 @@ public interface OutboxConfig {
     /** A group commit not confirmed within this time fails its requests with 503. */
     @WithDefault("2s")
     Duration commitTimeout();
+
+    /**
+     * Whether a decision is first sent to the broker and answered once the broker acknowledged it
+     * (ADR 0010); the outbox then only takes decisions the broker did not acknowledge in time. When
+     * false every decision goes through the outbox group commit.
+     */
+    @WithDefault("true")
+    boolean brokerFirst();
+
+    /**
+     * How long Authorize waits for the broker's acknowledgement before recording the decision in the
+     * outbox instead (the answer then waits for that commit too).
+     */
+    @WithDefault("300ms")
+    Duration brokerAckTimeout();
+
+    /** After the broker failed to acknowledge, decisions go straight to the outbox for this long. */
+    @WithDefault("2s")
+    Duration brokerRetryAfter();
 
     /** Address decision_recorded events are sent to. */
     @WithDefault("charger-access.decisions")

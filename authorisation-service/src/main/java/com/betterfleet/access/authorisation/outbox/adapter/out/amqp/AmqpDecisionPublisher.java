@@ -14,14 +14,12 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.betterfleet.access.authorisation.outbox.application.DecisionPublisher;
-import com.betterfleet.access.authorisation.outbox.application.DecisionRecordedEvent;
 import com.betterfleet.access.authorisation.outbox.application.OutboxMessage;
 import com.betterfleet.access.authorisation.shared.config.OutboxConfig;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
-import io.vertx.amqp.AmqpMessage;
 import io.vertx.amqp.AmqpSender;
 import io.vertx.amqp.AmqpSenderOptions;
 import io.vertx.core.Future;
@@ -84,14 +82,7 @@ public class AmqpDecisionPublisher implements DecisionPublisher {
                 return;
             }
             for (OutboxMessage message : messages) {
-                AmqpMessage amqp = AmqpMessage.create()
-                        .id(message.decisionId().toString())
-                        .durable(true)
-                        .contentType(DecisionRecordedEvent.CONTENT_TYPE)
-                        .subject(DecisionRecordedEvent.TYPE)
-                        .withBody(message.payload())
-                        .build();
-                connected.result().sendWithAck(amqp).onComplete(ack -> {
+                connected.result().sendWithAck(DecisionMessages.of(message)).onComplete(ack -> {
                     if (ack.succeeded()) {
                         settled.add(message.decisionId());
                     }

@@ -12,10 +12,9 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
-import com.betterfleet.access.authorisation.decision.application.DecisionRecorder;
-import com.betterfleet.access.authorisation.decision.domain.DecisionRecord;
-import com.betterfleet.access.authorisation.outbox.application.DecisionRecordedEventMapper;
+import com.betterfleet.access.authorisation.outbox.application.OutboxMessage;
 import com.betterfleet.access.authorisation.outbox.application.OutboxRelay;
+import com.betterfleet.access.authorisation.outbox.application.OutboxWriter;
 import com.betterfleet.access.authorisation.shared.application.UnavailableException;
 import com.betterfleet.access.authorisation.shared.config.OutboxConfig;
 
@@ -40,7 +39,7 @@ import io.vertx.sqlclient.Tuple;
  * a failed or timed-out commit fails the whole batch (503: fail closed, never an unrecorded answer).
  */
 @Singleton
-public class OutboxGroupCommitter implements DecisionRecorder {
+public class OutboxGroupCommitter implements OutboxWriter {
     private static final Logger LOG = Logger.getLogger(OutboxGroupCommitter.class);
     private static final String INSERT = "INSERT INTO decision_outbox (decision_id, payload) "
             + "SELECT * FROM unnest($1::uuid[], $2::text[])";
@@ -55,7 +54,6 @@ public class OutboxGroupCommitter implements DecisionRecorder {
 
     private final io.vertx.sqlclient.Pool pool;
     private final Vertx vertx;
-    private final DecisionRecordedEventMapper mapper;
     private final OutboxRelay relay;
     private final int maxBatch;
     private final int maxInFlight;
@@ -71,12 +69,11 @@ public class OutboxGroupCommitter implements DecisionRecorder {
     private final Timer commitTimer;
     private final Counter failedCommits;
 
-    public OutboxGroupCommitter(Pool pool, Vertx vertx, DecisionRecordedEventMapper mapper, OutboxRelay relay,
+    public OutboxGroupCommitter(Pool pool, Vertx vertx, OutboxRelay relay,
             OutboxConfig config, MeterRegistry registry) {
         // The plain Vert.x API on this path: no reactive-stream stages (and their context capture) per batch.
         this.pool = pool.getDelegate();
         this.vertx = vertx;
-        this.mapper = mapper;
         this.relay = relay;
         this.maxBatch = config.maxBatch();
         this.maxInFlight = config.maxInFlight();
@@ -94,9 +91,8 @@ public class OutboxGroupCommitter implements DecisionRecorder {
     }
 
     @Override
-    public void record(DecisionRecord record, Runnable onDurable, Consumer<Throwable> onFailure) {
-        String payload = mapper.toJson(record);
-        enqueue(new Pending(record.decisionId(), payload, onDurable, onFailure, Vertx.currentContext()));
+    public void write(OutboxMessage message, Context context, Runnable onDurable, Consumer<Throwable> onFailure) {
+        enqueue(new Pending(message.decisionId(), message.payload(), onDurable, onFailure, context));
     }
 
     private int queued() {

@@ -1,0 +1,242 @@
+package com.betterfleet.access.authorisation.outbox.adapter.out.amqp;
+
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.betterfleet.access.authorisation.outbox.application.DirectDecisionSender;
+import com.betterfleet.access.authorisation.outbox.application.OutboxMessage;
+import com.betterfleet.access.authorisation.shared.config.OutboxConfig;
+
+import io.vertx.amqp.AmqpClient;
+import io.vertx.amqp.AmqpClientOptions;
+import io.vertx.amqp.AmqpSender;
+import io.vertx.amqp.AmqpSenderOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Sends decisions on the Authorize path over one long-lived AMQP 1.0 connection of its own. Requests
+ * arrive on many event loops; the AMQP client is not thread-safe, so submissions are queued and
+ * drained on this sender's single Vert.x context, where everything below happens. Many sends are in
+ * flight at once (the broker acknowledges each after its journal write, and batches those writes
+ * under load). A send not acknowledged within {@code access.outbox.broker-ack-timeout} is reported
+ * unsettled; then, like after any connection failure, the connection is dropped and for
+ * {@code access.outbox.broker-retry-after} every decision is reported unsettled at once, so that
+ * Authorize goes straight to the outbox while the broker is away instead of waiting on it.
+ */
+@Singleton
+public class AmqpDirectDecisionSender implements DirectDecisionSender {
+    private static final Logger LOG = Logger.getLogger(AmqpDirectDecisionSender.class);
+    private static final long SWEEP_MILLIS = 25;
+
+    /** A decision waiting to be sent, then for its acknowledgement. Touched on {@link #context} only after submission. */
+    private static final class Send {
+        final OutboxMessage message;
+        final Consumer<Boolean> settled;
+        final long deadline;
+        boolean done;
+
+        Send(OutboxMessage message, Consumer<Boolean> settled, long deadline) {
+            this.message = message;
+            this.settled = settled;
+            this.deadline = deadline;
+        }
+
+        void settle(boolean accepted) {
+            if (!done) {
+                done = true;
+                settled.accept(accepted);
+            }
+        }
+    }
+
+    private final Vertx vertx;
+    private final Context context;
+    private final AmqpClientOptions options;
+    private final String address;
+    private final long ackTimeoutNanos;
+    private final long retryAfterNanos;
+
+    private final ConcurrentLinkedQueue<Send> submitted = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Until this System.nanoTime() value the broker counts as unreachable; read on any thread. */
+    private volatile long unreachableUntil = System.nanoTime();
+
+    // --- only on context
+    private final ArrayDeque<Send> inFlight = new ArrayDeque<>();
+    private AmqpClient client;
+    private AmqpSender sender;
+    private boolean connecting;
+    private long sweepTimer = -1;
+    private boolean closed;
+    private boolean lostOnce;
+
+    public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config,
+            @ConfigProperty(name = "amqp-host", defaultValue = "localhost") String host,
+            @ConfigProperty(name = "amqp-port", defaultValue = "5672") int port,
+            @ConfigProperty(name = "amqp-username") Optional<String> username,
+            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+        this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.address = config.address();
+        this.ackTimeoutNanos = config.brokerAckTimeout().toNanos();
+        this.retryAfterNanos = config.brokerRetryAfter().toNanos();
+        this.options = new AmqpClientOptions().setHost(host).setPort(port)
+                .setConnectTimeout((int) Math.max(1, config.brokerAckTimeout().toMillis()))
+                .setReconnectAttempts(0)
+                .setContainerId("authorisation-service-decisions-" + UUID.randomUUID());
+        username.ifPresent(options::setUsername);
+        password.ifPresent(options::setPassword);
+    }
+
+    @Override
+    public void send(OutboxMessage message, Consumer<Boolean> settled) {
+        long now = System.nanoTime();
+        if (now - unreachableUntil < 0) {
+            settled.accept(false);
+            return;
+        }
+        submitted.add(new Send(message, settled, now + ackTimeoutNanos));
+        if (drainScheduled.compareAndSet(false, true)) {
+            context.runOnContext(ignored -> drain());
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        if (closed) {
+            failSubmitted();
+            return;
+        }
+        if (sender == null) {
+            if (System.nanoTime() - unreachableUntil < 0) {
+                failSubmitted();
+            } else {
+                connect();
+            }
+            return;
+        }
+        Send next;
+        while ((next = submitted.poll()) != null) {
+            Send send = next;
+            inFlight.add(send);
+            AmqpClient current = client;
+            sender.sendWithAck(DecisionMessages.of(send.message)).onComplete(ack -> {
+                send.settle(ack.succeeded());
+                if (ack.failed()) {
+                    // refused or released: the same would happen to the next one, so use the outbox for a while
+                    lost(current, "the broker did not accept a decision: " + ack.cause().getMessage());
+                }
+            });
+        }
+    }
+
+    private void connect() {
+        if (connecting) {
+            return;
+        }
+        connecting = true;
+        if (sweepTimer < 0) {
+            sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
+        }
+        AmqpClient created = AmqpClient.create(vertx, options);
+        client = created;
+        created.connect()
+                .compose(connection -> {
+                    connection.exceptionHandler(failure -> lost(created, "connection failure: " + failure.getMessage()));
+                    connection.closeFuture().onComplete(closedConnection -> lost(created, "connection closed"));
+                    return connection.createSender(address, new AmqpSenderOptions());
+                })
+                .onComplete(result -> {
+                    connecting = false;
+                    if (client != created) {
+                        return;
+                    }
+                    if (result.failed()) {
+                        lost(created, "cannot connect: " + result.cause().getMessage());
+                        return;
+                    }
+                    sender = result.result();
+                    if (lostOnce) {
+                        LOG.info("decisions go to the broker directly again (the outbox only takes what it does not acknowledge)");
+                    }
+                    drain();
+                });
+    }
+
+    /** Gives up on sends past their deadline, oldest first (deadlines are in submission order). */
+    private void sweep() {
+        long now = System.nanoTime();
+        boolean timedOut = false;
+        Send head;
+        while ((head = inFlight.peek()) != null && (head.done || now - head.deadline >= 0)) {
+            inFlight.poll();
+            if (!head.done) {
+                timedOut = true;
+                head.settle(false);
+            }
+        }
+        Send waiting = submitted.peek();
+        if (sender == null && waiting != null && now - waiting.deadline >= 0) {
+            // the connection (or its sender link) is not there in time: stop waiting for it
+            timedOut = true;
+            failSubmitted();
+        }
+        if (timedOut && client != null) {
+            lost(client, "no acknowledgement within " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
+        }
+    }
+
+    /** Everything not acknowledged goes to the outbox; the broker is skipped for a while. */
+    private void lost(AmqpClient failed, String reason) {
+        if (client != failed) {
+            return;
+        }
+        unreachableUntil = System.nanoTime() + retryAfterNanos;
+        lostOnce = true;
+        if (!closed) {
+            LOG.warnf("decisions go to the outbox for the next %d ms: %s", TimeUnit.NANOSECONDS.toMillis(retryAfterNanos), reason);
+        }
+        client = null;
+        sender = null;
+        connecting = false;
+        Send send;
+        while ((send = inFlight.poll()) != null) {
+            send.settle(false);
+        }
+        failSubmitted();
+        failed.close();
+    }
+
+    private void failSubmitted() {
+        Send send;
+        while ((send = submitted.poll()) != null) {
+            send.settle(false);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        context.runOnContext(ignored -> {
+            closed = true;
+            if (sweepTimer >= 0) {
+                vertx.cancelTimer(sweepTimer);
+            }
+            if (client != null) {
+                lost(client, "shutting down");
+            }
+            failSubmitted();
+        });
+    }
+}
