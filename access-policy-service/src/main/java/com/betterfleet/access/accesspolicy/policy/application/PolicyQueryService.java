@@ -119,10 +119,10 @@ public class PolicyQueryService {
     }
 
     private static void requireKnown(Caller caller, ChargerRecords records, String chargerId) {
-        if (records.ownerIncludingDeleted().isEmpty()) {
+        if (records.owner().isEmpty()) {
             throw AccountGuard.chargerNotFound(chargerId);
         }
-        AccountGuard.requireVisible(caller, records.ownerIncludingDeleted(), chargerId);
+        AccountGuard.requireVisible(caller, records.owner(), chargerId);
     }
 
     private static Enforcement enforcement(ChargerRecords records) {

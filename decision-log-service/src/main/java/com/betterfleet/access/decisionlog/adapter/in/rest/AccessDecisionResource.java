@@ -84,8 +84,8 @@ public class AccessDecisionResource {
             @QueryParam("depotId") String depotId,
             @Parameter(schema = @Schema(enumeration = { "allowed", "denied" })) @QueryParam("decision") String decision,
             @QueryParam("reason") String reason,
-            @Parameter(description = "Inclusive, ISO-8601 with offset") @QueryParam("from") String from,
-            @Parameter(description = "Exclusive, ISO-8601 with offset") @QueryParam("to") String to,
+            @Parameter(description = QueryParameters.RANGE_FROM) @QueryParam("from") String from,
+            @Parameter(description = QueryParameters.RANGE_TO) @QueryParam("to") String to,
             @Parameter(description = "Raw identifier to search for; hashed server-side") @QueryParam("idToken") String idToken,
             @Parameter(description = "OCPP 2.0.1 IdTokenEnumType of idToken; absent = OCPP 1.6 idTag") @QueryParam("idTokenType") String idTokenType,
             @QueryParam("cursor") String cursor,
@@ -110,8 +110,8 @@ public class AccessDecisionResource {
     @APIResponse(responseCode = "200", description = "Counts",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SummaryDto.class)))
     public Uni<SummaryDto> summary(
-            @Parameter(description = "Inclusive, ISO-8601 with offset") @QueryParam("from") String from,
-            @Parameter(description = "Exclusive, ISO-8601 with offset") @QueryParam("to") String to,
+            @Parameter(description = QueryParameters.RANGE_FROM) @QueryParam("from") String from,
+            @Parameter(description = QueryParameters.RANGE_TO) @QueryParam("to") String to,
             @Parameter(schema = @Schema(enumeration = { "reason", "charger", "hour" }, defaultValue = "reason")) @QueryParam("groupBy") String groupBy,
             @QueryParam("chargerId") String chargerId,
             @QueryParam("depotId") String depotId,

@@ -77,8 +77,8 @@ public class ChargerTimelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TimelinePageDto> timeline(
             @PathParam("chargerId") String chargerId,
-            @Parameter(description = "Inclusive, ISO-8601 with offset") @QueryParam("from") String from,
-            @Parameter(description = "Exclusive, ISO-8601 with offset") @QueryParam("to") String to,
+            @Parameter(description = QueryParameters.RANGE_FROM) @QueryParam("from") String from,
+            @Parameter(description = QueryParameters.RANGE_TO) @QueryParam("to") String to,
             @Parameter(description = "Comma-separated record kinds to keep (default: all)") @QueryParam("kind") String kind,
             @QueryParam("cursor") String cursor,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {

@@ -1,8 +1,8 @@
 package com.betterfleet.access.decisionlog.adapter.in.rest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,23 +19,41 @@ import com.betterfleet.access.decisionlog.domain.TimeRange;
  * fields. Messages never echo the value (it may be a raw identifier).
  */
 final class QueryParameters {
+    /** OpenAPI descriptions of the from / to parameters. */
+    static final String RANGE_FROM = "Inclusive, ISO-8601 with offset, " + TimeRange.SUPPORTED_RANGE;
+    static final String RANGE_TO = "Exclusive, ISO-8601 with offset, " + TimeRange.SUPPORTED_RANGE;
     private static final int MAX_TEXT = 64;
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    /** An ISO-8601 date-time with offset within {@link TimeRange#supports the supported range}. */
     Instant timestamp(String field, String value) {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        Instant instant = parse(value);
+        if (instant == null) {
+            // an unencoded '+' of the offset (or of a year beyond 9999) arrives as a space
+            instant = parse(value.replace(' ', '+'));
+        }
+        if (instant == null) {
+            return error(field, "must be an ISO-8601 date-time with offset, e.g. 2025-03-01T00:00:00Z");
+        }
+        if (!TimeRange.supports(instant)) {
+            return error(field, "must be between " + TimeRange.SUPPORTED_RANGE);
+        }
+        return instant;
+    }
+
+    /**
+     * Null when not a date-time with offset. DateTimeException, not only the parse exception: e.g.
+     * {@code +999999999-12-31T23:59:59-18:00} parses but is past Instant.MAX in UTC.
+     */
+    private static Instant parse(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                // an unencoded '+' of the offset arrives as a space ("...T10:00:00 01:00")
-                return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
-            } catch (DateTimeParseException stillWrong) {
-                return error(field, "must be an ISO-8601 date-time with offset, e.g. 2025-03-01T00:00:00Z");
-            }
+        } catch (DateTimeException e) {
+            return null;
         }
     }
 

@@ -42,7 +42,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Access policies")
 @SecurityRequirement(name = "oidc")
-@APIResponse(responseCode = "400", description = "Invalid input (problem details with errors[])",
+@APIResponse(responseCode = "400", description = "Invalid input (problem details with errors[]), including an "
+        + "instant outside 1970-01-01T00:00:00Z..9999-12-31T23:59:59Z or a date outside 1970-01-01..9999-12-31",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -169,7 +170,7 @@ public class AccessPolicyResource {
     @APIResponse(responseCode = "200", description = "The expected mode",
             content = @Content(schema = @Schema(implementation = PolicyResponses.AccessMode.class)))
     public Uni<PolicyResponses.AccessMode> accessMode(@PathParam("chargerId") String chargerId,
-            @Parameter(description = "ISO-8601 with offset; default now") @QueryParam("at") String at) {
+            @Parameter(description = "ISO-8601 with offset, 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z; default now") @QueryParam("at") String at) {
         return queries.accessMode(CallerResolver.of(identity), RequestValues.chargerId(chargerId),
                 RequestValues.instant("at", at)).map(PolicyResponses.AccessMode::of);
     }
@@ -185,8 +186,8 @@ public class AccessPolicyResource {
     @APIResponse(responseCode = "200", description = "The intervals",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PolicyResponses.Interval.class)))
     public Uni<Response> accessSchedule(@PathParam("chargerId") String chargerId,
-            @Parameter(description = "ISO-8601 with offset") @QueryParam("from") String from,
-            @Parameter(description = "ISO-8601 with offset") @QueryParam("to") String to) {
+            @Parameter(description = "ISO-8601 with offset, 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z; default now") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 with offset, 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z; default from + 7 days") @QueryParam("to") String to) {
         return queries.schedule(CallerResolver.of(identity), RequestValues.chargerId(chargerId),
                 RequestValues.instant("from", from), RequestValues.instant("to", to))
                 .map(view -> Response.ok(view.intervals().stream()

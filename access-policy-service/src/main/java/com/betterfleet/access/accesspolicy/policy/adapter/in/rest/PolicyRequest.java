@@ -19,6 +19,8 @@ public record PolicyRequest(
         @Schema(example = "depot-7") String depotId,
         @Schema(required = true, description = "IANA time zone of the depot", example = "Europe/London") String timeZone,
         @Schema(required = true, enumeration = { "freevend", "managed_access" }) String defaultMode,
-        @Schema(description = "Recurring windows; none means the default mode always") List<PolicyJson.Window> windows,
-        @Schema(description = "Optional temporary override") PolicyJson.Override override) {
+        @Schema(description = "Recurring windows; none means the default mode always. validFrom, validUntil and "
+                + "exceptDates are dates from 1970-01-01 to 9999-12-31") List<PolicyJson.Window> windows,
+        @Schema(description = "Optional temporary override; until is ISO-8601 with offset, in the future, at most "
+                + "9999-12-31T23:59:59Z") PolicyJson.Override override) {
 }

@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import com.betterfleet.access.accesspolicy.schedule.domain.AccessMode;
 import com.betterfleet.access.accesspolicy.schedule.domain.AccessOverride;
 import com.betterfleet.access.accesspolicy.schedule.domain.InvalidPolicyException;
 import com.betterfleet.access.accesspolicy.schedule.domain.ScheduleWindow;
+import com.betterfleet.access.accesspolicy.shared.adapter.in.rest.RequestValues;
 import com.betterfleet.access.accesspolicy.shared.application.FieldViolation;
 import com.betterfleet.access.accesspolicy.shared.application.InvalidInputException;
 
@@ -121,10 +121,12 @@ final class PolicyRequestMapper {
         if (untilValue == null || untilValue.isBlank()) {
             errors.add(prefix + "until", "is required");
         } else {
-            try {
-                until = OffsetDateTime.parse(untilValue.trim()).toInstant();
-            } catch (DateTimeParseException e) {
+            until = RequestValues.parseInstant(untilValue);
+            if (until == null) {
                 errors.add(prefix + "until", "must be an ISO-8601 date-time with offset");
+            } else if (!RequestValues.isSupported(until)) {
+                errors.add(prefix + "until", RequestValues.INSTANT_RANGE_MESSAGE);
+                until = null;
             }
         }
         if (reason != null && reason.length() > MAX_REASON) {
@@ -215,12 +217,19 @@ final class PolicyRequestMapper {
             }
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(field, "must be a date YYYY-MM-DD");
             return null;
         }
+        if (!RequestValues.isSupported(date)) {
+            // Such years parse, but RFC 3339 (policy_changed carries these dates) has four-digit years only.
+            errors.add(field, RequestValues.DATE_RANGE_MESSAGE);
+            return null;
+        }
+        return date;
     }
 
     private Set<LocalDate> exceptDates(Errors errors, String field, List<String> values) {
