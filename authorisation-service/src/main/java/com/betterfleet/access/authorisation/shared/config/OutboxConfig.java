@@ -36,7 +36,7 @@ public interface OutboxConfig {
      * How long Authorize waits for the broker's acknowledgement before recording the decision in the
      * outbox instead (the answer then waits for that commit too).
      */
-    @WithDefault("300ms")
+    @WithDefault("1s")
     Duration brokerAckTimeout();
 
     /** After the broker failed to acknowledge, decisions go straight to the outbox for this long. */

@@ -31,9 +31,11 @@ import io.vertx.core.Vertx;
  * drained on this sender's single Vert.x context, where everything below happens. Many sends are in
  * flight at once (the broker acknowledges each after its journal write, and batches those writes
  * under load). A send not acknowledged within {@code access.outbox.broker-ack-timeout} is reported
- * unsettled; then, like after any connection failure, the connection is dropped and for
- * {@code access.outbox.broker-retry-after} every decision is reported unsettled at once, so that
- * Authorize goes straight to the outbox while the broker is away instead of waiting on it.
+ * unsettled (its decision goes to the outbox) while the connection stays: a busy broker is slow, not
+ * gone. When the connection fails, or the broker acknowledged nothing at all for a whole timeout, the
+ * connection is dropped and for {@code access.outbox.broker-retry-after} every decision is reported
+ * unsettled at once, so that Authorize goes straight to the outbox while the broker is away instead
+ * of waiting on it.
  */
 @Singleton
 public class AmqpDirectDecisionSender implements DirectDecisionSender {
@@ -81,6 +83,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private long sweepTimer = -1;
     private boolean closed;
     private boolean lostOnce;
+    private long lastAckNanos;
 
     public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config,
             @ConfigProperty(name = "amqp-host", defaultValue = "localhost") String host,
@@ -133,6 +136,9 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
             inFlight.add(send);
             AmqpClient current = client;
             sender.sendWithAck(DecisionMessages.of(send.message)).onComplete(ack -> {
+                if (ack.succeeded()) {
+                    lastAckNanos = System.nanoTime();
+                }
                 send.settle(ack.succeeded());
                 if (ack.failed()) {
                     // refused or released: the same would happen to the next one, so use the outbox for a while
@@ -168,6 +174,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
                         return;
                     }
                     sender = result.result();
+                    lastAckNanos = System.nanoTime();
                     if (lostOnce) {
                         LOG.info("decisions go to the broker directly again (the outbox only takes what it does not acknowledge)");
                     }
@@ -190,11 +197,16 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         Send waiting = submitted.peek();
         if (sender == null && waiting != null && now - waiting.deadline >= 0) {
             // the connection (or its sender link) is not there in time: stop waiting for it
-            timedOut = true;
             failSubmitted();
+            if (client != null) {
+                lost(client, "no connection to the broker within " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
+            }
+            return;
         }
-        if (timedOut && client != null) {
-            lost(client, "no acknowledgement within " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
+        // Slow acknowledgements (a busy broker) only send the late decisions to the outbox; a broker
+        // that acknowledged nothing for a whole timeout is treated as gone.
+        if (timedOut && client != null && now - lastAckNanos - ackTimeoutNanos >= 0) {
+            lost(client, "no acknowledgement for " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
         }
     }
 
