@@ -66,6 +66,11 @@ final class ChildProcess {
         return logFile;
     }
 
+    /** The operating-system process id while running (setsid execs the command, so it is the command's). */
+    synchronized java.util.OptionalLong pid() {
+        return process != null && process.isAlive() ? java.util.OptionalLong.of(process.pid()) : java.util.OptionalLong.empty();
+    }
+
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -101,6 +101,11 @@ public final class ServiceProcess implements AutoCloseable {
         return child.isAlive();
     }
 
+    /** The process id while running, e.g. to pin it to CPUs in a benchmark. */
+    public java.util.OptionalLong pid() {
+        return child.pid();
+    }
+
     public String name() {
         return child.name();
     }

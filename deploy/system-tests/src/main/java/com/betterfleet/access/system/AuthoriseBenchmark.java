@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +37,13 @@ import io.vertx.core.json.JsonObject;
  * send time so a stall is not hidden (no coordinated omission).
  *
  * <p>System properties: bench.concurrency (32), bench.seconds (15), bench.rate (1000),
- * bench.rate-seconds (20), bench.warmup-seconds (30), bench.identifiers (1000), bench.hold-seconds (0: off).
+ * bench.rate-seconds (20), bench.warmup-seconds (30), bench.identifiers (1000), bench.hold-seconds (0: off),
+ * bench.pin (false: every process may use every core; true: authorisation-service alone on CPU 0, everything
+ * else, this JVM with the broker and the load generator included, on CPU 1).
+ *
+ * <p>Besides latency it prints the CPU milliseconds per request of each process group during the two
+ * closed-loop phases, so a reader can see what the service itself costs and what the pipeline behind
+ * it (broker, PostgreSQL, decision-log-service) costs on the same cores.
  */
 public final class AuthoriseBenchmark {
     private static final String ACCOUNT = "acc-bench";
@@ -75,6 +82,20 @@ public final class AuthoriseBenchmark {
             http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(Math.max(concurrency, 256))
                     .setKeepAlive(true).setDefaultHost("127.0.0.1").setDefaultPort(authorisation.httpPort()));
             waitForManagedMode();
+            ProcessCpu cpu = new ProcessCpu()
+                    .group("authorisation", () -> ProcessCpu.of(authorisation.pid()))
+                    .group("decision-log", () -> ProcessCpu.of(decisionLog.pid()))
+                    .group("postgres", () -> ProcessCpu.postgres(system.postgres.port()))
+                    .group("broker+load generator", () -> List.of(ProcessHandle.current().pid()));
+            boolean pinned = Boolean.getBoolean("bench.pin");
+            if (pinned) {
+                boolean ok = ProcessCpu.pin(ProcessCpu.of(authorisation.pid()), "0")
+                        & ProcessCpu.pin(ProcessCpu.of(decisionLog.pid()), "1")
+                        & ProcessCpu.pin(ProcessCpu.postgres(system.postgres.port()), "1")
+                        & ProcessCpu.pin(List.of(ProcessHandle.current().pid()), "1");
+                System.out.println(ok ? "pinned: authorisation-service on CPU 0; PostgreSQL, decision-log-service, "
+                        + "broker and load generator on CPU 1" : "pinning with taskset failed: results are unpinned");
+            }
             int hold = Integer.getInteger("bench.hold-seconds", 0);
             if (hold > 0) {
                 // Lets an external load tool (wrk) drive the same prepared system for comparison.
@@ -92,8 +113,11 @@ public final class AuthoriseBenchmark {
             closedLoop("/api/v1/authorise", warmupSeconds);
 
             List<String> rows = new ArrayList<>();
+            Map<String, Double> cpuStart = cpu.sample();
             Result noop = closedLoop("/api/v1/authorise:noop", seconds);
+            Map<String, Double> cpuBetween = cpu.sample();
             Result authorise = closedLoop("/api/v1/authorise", seconds);
+            Map<String, Double> cpuEnd = cpu.sample();
             rows.add(noop.row("no-op ceiling (closed loop)"));
             rows.add(authorise.row("authorise (closed loop)"));
             Result noopRate = openLoop("/api/v1/authorise:noop");
@@ -108,6 +132,10 @@ public final class AuthoriseBenchmark {
                     100.0 * authorise.throughput() / noop.throughput());
             System.out.printf(Locale.ROOT, "authorise p99 at %d req/s: %.2f ms (target <= 5 ms)%n", rate,
                     authoriseRate.latency().percentileMillis(99));
+            System.out.println("CPU ms per request, no-op closed loop:     "
+                    + ProcessCpu.perRequest(cpuStart, cpuBetween, noop.latency().count()));
+            System.out.println("CPU ms per request, authorise closed loop: "
+                    + ProcessCpu.perRequest(cpuBetween, cpuEnd, authorise.latency().count()));
             System.out.printf(Locale.ROOT, "issuer key-set fetches during the run: %d%n", system.issuer.keySetRequests());
             verifyLog(system, decisionLog);
         } finally {
