@@ -25,6 +25,7 @@ class DeletedPolicyOwnershipTest {
     private static final String INTRUDER = "acc-tomb-intruder";
     private static final String PROBLEM = "application/problem+json";
     private static final String CHARGER_NOT_FOUND = "https://problems.betterfleet.example/charger-access/charger-not-found";
+    private static final String POLICY_NOT_FOUND = "https://problems.betterfleet.example/charger-access/policy-not-found";
     private static final String ACCOUNT_CONFLICT =
             "https://problems.betterfleet.example/charger-access/charger-account-conflict";
 
@@ -34,6 +35,10 @@ class DeletedPolicyOwnershipTest {
         Api.putPolicy(Tokens.adminOf(account), charger, PolicyBody.policyOf(account)).statusCode(201);
         Api.as(Tokens.adminOf(account)).delete(Api.BASE + charger + "/access-policy").then().statusCode(204);
         return charger;
+    }
+
+    private static ValidatableResponse noPolicy(ValidatableResponse response) {
+        return response.statusCode(404).contentType(PROBLEM).body("type", equalTo(POLICY_NOT_FOUND));
     }
 
     private static ValidatableResponse notFound(ValidatableResponse response) {
@@ -71,11 +76,18 @@ class DeletedPolicyOwnershipTest {
         String intruder = Tokens.adminOf(INTRUDER);
         String base = Api.BASE + charger;
 
-        notFound(Api.as(intruder).delete(base + "/access-policy").then());
-        notFound(Api.as(intruder).contentType(ContentType.JSON)
+        // Routes that need a policy answer policy-not-found, as for a charger nobody has: a
+        // charger-not-found here would reveal that another account has the charger
+        // (ChargerExistenceLeakTest).
+        noPolicy(Api.as(intruder).delete(base + "/access-policy").then());
+        noPolicy(Api.as(intruder).contentType(ContentType.JSON)
                 .body(Map.of("mode", "freevend", "until", "2099-01-01T00:00:00Z")).put(base + "/access-override").then());
-        notFound(Api.as(intruder).delete(base + "/access-override").then());
-        notFound(Api.as(Tokens.viewerOf(INTRUDER)).get(base + "/access-policy").then());
+        noPolicy(Api.as(intruder).delete(base + "/access-override").then());
+        noPolicy(Api.as(Tokens.viewerOf(INTRUDER)).get(base + "/access-policy").then());
+        // Nothing was changed: the owner's charger is still without policy, at the tombstone's version.
+        noPolicy(Api.as(Tokens.viewerOf(OWNER)).get(base + "/access-policy").then());
+        Api.putPolicy(Tokens.adminOf(OWNER), charger, PolicyBody.policyOf(OWNER)).statusCode(201)
+                .body("version", equalTo(3));
     }
 
     @Test

@@ -20,6 +20,9 @@ import com.betterfleet.access.decisionlog.support.BacklogPublisherResource;
 import com.betterfleet.access.decisionlog.support.Database;
 import com.betterfleet.access.decisionlog.support.Events;
 import com.betterfleet.access.decisionlog.support.Scenario;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -127,6 +130,46 @@ class DecisionConsumptionTest {
 
         Awaitility.await().atMost(Scenario.STORE_TIMEOUT).until(() -> rejected() >= rejectedBefore + poison.size());
         assertEquals(1, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ?", charger));
+    }
+
+    @Test
+    void acknowledgesAndCountsEventsWithInstantsOutsideTheSupportedRangeWithoutBlockingTheQueue() {
+        double rejectedBefore = rejected();
+        String charger = Scenario.newCharger();
+        Events.DecisionEvent good = Events.decision().charger(charger);
+        Events.TimelineEvent goodTimeline = Events.expectedModeChanged().charger(charger);
+        // ISO-8601 accepts these; OffsetDateTime in UTC or PostgreSQL's timestamptz does not
+        List<String> decisions = List.of(
+                Events.decision().charger(charger).with("occurredAt", "+999999999-12-31T23:59:59-18:00").json(),
+                Events.decision().charger(charger).with("occurredAt", "-999999999-01-01T00:00:00+18:00").json(),
+                Events.decision().charger(charger).with("occurredAt", "+294277-01-01T00:00:00Z").json(),
+                Events.decision().charger(charger).with("expiryDate", "+999999999-12-31T23:59:59-18:00").json(),
+                good.json());
+        List<String> timeline = List.of(
+                withTime(Events.policyChanged().charger(charger).json(), "+999999999-12-31T23:59:59-18:00"),
+                withTime(Events.capabilityChanged().charger(charger).json(), "+294277-01-01T00:00:00Z"),
+                withTime(Events.expectedModeChanged().charger(charger).json(), "1969-12-31T23:59:59Z"),
+                goodTimeline.json());
+
+        Scenario.publisher().publish(AmqpTestPublisher.DECISIONS, decisions);
+        Scenario.publisher().publish(AmqpTestPublisher.POLICY, timeline);
+
+        Scenario.awaitStored(List.of(good.decisionId(), goodTimeline.id()), 2);
+        Awaitility.await().atMost(Scenario.STORE_TIMEOUT).until(() -> rejected() >= rejectedBefore + 7);
+        assertEquals(2, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ?", charger));
+
+        // the consumer still takes new messages afterwards
+        Events.DecisionEvent later = Events.decision().charger(charger);
+        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(later.json()), List.of(later.decisionId()), 1);
+    }
+
+    private static String withTime(String body, String time) {
+        try {
+            ObjectNode event = (ObjectNode) new ObjectMapper().readTree(body);
+            return event.put("time", time).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private double duplicates() {

@@ -27,7 +27,6 @@ import com.betterfleet.access.accesspolicy.shared.application.AccountGuard;
 import com.betterfleet.access.accesspolicy.shared.application.Caller;
 import com.betterfleet.access.accesspolicy.shared.application.FieldViolation;
 import com.betterfleet.access.accesspolicy.shared.application.InvalidInputException;
-import com.betterfleet.access.accesspolicy.shared.application.NotFoundException;
 import com.betterfleet.access.accesspolicy.shared.application.UnprocessableException;
 import com.betterfleet.access.accesspolicy.shared.application.port.ChargerLocks;
 import com.betterfleet.access.accesspolicy.shared.config.AccessPolicyConfig;
@@ -99,7 +98,7 @@ public class PolicyCommandService {
     public Uni<Void> delete(Caller caller, String chargerId, Precondition precondition) {
         Instant now = clock.instant();
         return inChargerTransaction(chargerId, (tx, records) -> {
-            ChargerPolicy existing = requirePolicy(caller, records, chargerId);
+            ChargerPolicy existing = records.requirePolicyVisibleTo(caller, chargerId);
             precondition.check(existing.version());
             Tombstone tombstone = new Tombstone(chargerId, existing.accountId(), existing.version() + 1, now);
             return states.lock(tx, chargerId).chain(previous -> {
@@ -119,7 +118,7 @@ public class PolicyCommandService {
         Instant now = clock.instant();
         requireFuture(override, now, "until");
         return inChargerTransaction(chargerId, (tx, records) -> {
-            ChargerPolicy existing = requirePolicy(caller, records, chargerId);
+            ChargerPolicy existing = records.requirePolicyVisibleTo(caller, chargerId);
             precondition.check(existing.version());
             requireCapable(records.capability(), override.mode() == AccessMode.MANAGED_ACCESS
                     ? List.of(new FieldViolation("mode", PolicyDraft.MANAGED_ACCESS_UNSUPPORTED))
@@ -134,7 +133,7 @@ public class PolicyCommandService {
     public Uni<PolicyView> deleteOverride(Caller caller, String chargerId, Precondition precondition) {
         Instant now = clock.instant();
         return inChargerTransaction(chargerId, (tx, records) -> {
-            ChargerPolicy existing = requirePolicy(caller, records, chargerId);
+            ChargerPolicy existing = records.requirePolicyVisibleTo(caller, chargerId);
             precondition.check(existing.version());
             AccessOverride current = existing.policy().override();
             if (current == null || !current.appliesAt(now)) {
@@ -180,12 +179,6 @@ public class PolicyCommandService {
     private static void requireWritable(Caller caller, ChargerRecords records, String account, String chargerId) {
         AccountGuard.requireVisible(caller, records.owner(), chargerId);
         AccountGuard.requireSameOwner(records.owner(), account, chargerId);
-    }
-
-    private static ChargerPolicy requirePolicy(Caller caller, ChargerRecords records, String chargerId) {
-        AccountGuard.requireVisible(caller, records.owner(), chargerId);
-        return records.policy().orElseThrow(() -> new NotFoundException("policy-not-found",
-                "Charger " + chargerId + " has no access policy."));
     }
 
     private static void rejectOverlaps(PolicyDraft draft) {

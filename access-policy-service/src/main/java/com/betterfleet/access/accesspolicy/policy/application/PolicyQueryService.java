@@ -20,7 +20,6 @@ import com.betterfleet.access.accesspolicy.schedule.domain.ScheduleEngine;
 import com.betterfleet.access.accesspolicy.shared.application.AccountGuard;
 import com.betterfleet.access.accesspolicy.shared.application.Caller;
 import com.betterfleet.access.accesspolicy.shared.application.InvalidInputException;
-import com.betterfleet.access.accesspolicy.shared.application.NotFoundException;
 import com.betterfleet.access.accesspolicy.shared.config.AccessPolicyConfig;
 
 import io.smallrye.mutiny.Uni;
@@ -49,12 +48,8 @@ public class PolicyQueryService {
     }
 
     public Uni<PolicyView> get(Caller caller, String chargerId) {
-        return directory.load(pool, chargerId).map(records -> {
-            AccountGuard.requireVisible(caller, records.owner(), chargerId);
-            ChargerPolicy policy = records.policy().orElseThrow(() -> new NotFoundException("policy-not-found",
-                    "Charger " + chargerId + " has no access policy."));
-            return PolicyView.of(policy, records.capability(), clock.instant());
-        });
+        return directory.load(pool, chargerId).map(records -> PolicyView.of(
+                records.requirePolicyVisibleTo(caller, chargerId), records.capability(), clock.instant()));
     }
 
     /** @param at {@code null} for now */

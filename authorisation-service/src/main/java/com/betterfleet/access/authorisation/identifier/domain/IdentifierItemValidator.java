@@ -62,7 +62,7 @@ public final class IdentifierItemValidator {
                 ? new IdentifierCommand.Upsert(new RegisteredIdentifier(raw.accountId(), hashed.idHash(), hashed.idMask(),
                         type.orElseThrow(), accessClass.orElseThrow(), raw.vehicleId(), raw.agreementId(),
                         status.orElseThrow(), validFrom, validUntil))
-                : new IdentifierCommand.Delete(raw.accountId(), hashed);
+                : new IdentifierCommand.Delete(raw.accountId(), hashed, hasher.verbatimHash(raw.idToken(), hashed.type()));
         return new ItemValidation(command, mask, List.of());
     }
 

@@ -80,7 +80,10 @@ public class IdentifierRegistryService {
         return store.apply(commands).chain(statuses -> {
             for (int c = 0; c < statuses.size(); c++) {
                 int index = commandIndexes.get(c);
-                results[index] = new ItemResult(index, statuses.get(c), commandMasks.get(c), null);
+                ItemStatus status = statuses.get(c);
+                // the store rejects only a typeless delete that names two registrations
+                results[index] = new ItemResult(index, status, commandMasks.get(c),
+                        status == ItemStatus.REJECTED ? ItemRejection.ambiguousDelete() : null);
             }
             if (!awaitVisibility) {
                 replicator.refresh().subscribe().with(ignored -> {

@@ -12,7 +12,10 @@ public interface IdentifierStore {
     /**
      * Applies the commands in order, in one state-changing transaction.
      *
-     * @return one status per command (created, updated, deleted or not_found), in order
+     * @return one status per command (created, updated, deleted or not_found), in order; rejected
+     *         for a delete without idTokenType that names more than one live registration
+     *         ({@link com.betterfleet.access.authorisation.identifier.domain.IdentifierCommand.Delete#names}),
+     *         which then removes nothing
      */
     Uni<List<ItemStatus>> apply(List<IdentifierCommand> commands);
 

@@ -1,9 +1,9 @@
 package com.betterfleet.access.decisionlog.adapter.in.amqp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import com.betterfleet.access.decisionlog.domain.ChargerIds;
 import com.betterfleet.access.decisionlog.domain.DecisionOutcome;
 import com.betterfleet.access.decisionlog.domain.DecisionRecord;
 import com.betterfleet.access.decisionlog.domain.RecordKind;
+import com.betterfleet.access.decisionlog.domain.TimeRange;
 import com.betterfleet.access.decisionlog.domain.TimelineRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +22,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 /**
  * Reads a structured CloudEvent (docs/contracts/events.schema.json) into a record. Unknown fields
- * are ignored (additive evolution). Errors name the field, never its value.
+ * are ignored (additive evolution). Errors name the field, never its value. Every instant
+ * ({@code time}, {@code occurredAt}, {@code expiryDate}) must lie in {@link TimeRange}'s supported
+ * range, the one queries may name.
  */
 @ApplicationScoped
 public class CloudEventParser {
@@ -156,11 +159,20 @@ public class CloudEventParser {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            instant = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
+            // DateTimeException, not only its parse subclass: the conversion to an instant can fail too
             throw new MalformedEventException("invalid_field", where + "." + field + " is not an RFC 3339 date-time");
         }
+        if (!TimeRange.supports(instant)) {
+            // ISO-8601 reaches years +-999,999,999: beyond this range the record would fail later,
+            // out of this try (OffsetDateTime in UTC, timestamptz), and take its whole batch with it
+            throw new MalformedEventException("invalid_field",
+                    where + "." + field + " must be between " + TimeRange.SUPPORTED_RANGE);
+        }
+        return instant;
     }
 
     private static Integer integer(JsonNode parent, String field) {

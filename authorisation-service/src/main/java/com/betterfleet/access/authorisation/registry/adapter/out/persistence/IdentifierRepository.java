@@ -2,15 +2,15 @@ package com.betterfleet.access.authorisation.registry.adapter.out.persistence;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.inject.Singleton;
 
 import com.betterfleet.access.authorisation.identifier.domain.AccessClass;
+import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierCommand;
 import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
 import com.betterfleet.access.authorisation.registry.application.IdentifierStore;
@@ -30,7 +30,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 @Singleton
 public class IdentifierRepository implements IdentifierStore {
-    private static final String LIVE_KEYS = "SELECT account_id, id_hash FROM identifier WHERE NOT deleted "
+    private static final String LIVE_KEYS = "SELECT account_id, id_hash, id_token_type FROM identifier WHERE NOT deleted "
             + "AND (account_id, id_hash) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
     private static final String UPSERT = "INSERT INTO identifier (account_id, id_hash, id_mask, id_token_type, access_class, "
             + "vehicle_id, agreement_id, status, valid_from, valid_until, deleted, updated_at, change_seq) "
@@ -63,45 +63,94 @@ public class IdentifierRepository implements IdentifierStore {
                 .chain(live -> write(connection, commands, live)));
     }
 
-    private Uni<Set<String>> liveKeys(SqlConnection connection, List<IdentifierCommand> commands) {
-        String[] accounts = new String[commands.size()];
-        String[] hashes = new String[commands.size()];
-        for (int i = 0; i < commands.size(); i++) {
-            accounts[i] = commands.get(i).accountId();
-            hashes[i] = commands.get(i).identifier().idHash();
-        }
-        return connection.preparedQuery(LIVE_KEYS).execute(Tuple.of(accounts, hashes)).map(rows -> {
-            Set<String> keys = new HashSet<>();
-            for (Row row : rows) {
-                keys.add(row.getString("account_id") + '\n' + row.getString("id_hash"));
-            }
-            return keys;
-        });
+    /** One registry key: an account's identifier hash. */
+    private record Key(String accountId, String idHash) {
     }
 
-    private Uni<List<ItemStatus>> write(SqlConnection connection, List<IdentifierCommand> commands, Set<String> liveAtStart) {
-        Set<String> live = new HashSet<>(liveAtStart);
-        List<ItemStatus> statuses = new ArrayList<>(commands.size());
-        Map<String, IdentifierCommand> last = new LinkedHashMap<>();
+    /** The live entries (and their types) under every hash the commands may touch. */
+    private Uni<Map<Key, IdTokenType>> liveKeys(SqlConnection connection, List<IdentifierCommand> commands) {
+        List<String> accounts = new ArrayList<>(commands.size());
+        List<String> hashes = new ArrayList<>(commands.size());
         for (IdentifierCommand command : commands) {
-            String key = command.key();
-            if (command instanceof IdentifierCommand.Upsert) {
-                statuses.add(live.add(key) ? ItemStatus.CREATED : ItemStatus.UPDATED);
-            } else {
-                statuses.add(live.remove(key) ? ItemStatus.DELETED : ItemStatus.NOT_FOUND);
+            List<String> candidates = command instanceof IdentifierCommand.Delete delete
+                    ? delete.candidateHashes()
+                    : List.of(command.identifier().idHash());
+            for (String hash : candidates) {
+                accounts.add(command.accountId());
+                hashes.add(hash);
             }
-            last.put(key, command);
+        }
+        return connection.preparedQuery(LIVE_KEYS)
+                .execute(Tuple.of(accounts.toArray(String[]::new), hashes.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<Key, IdTokenType> keys = new HashMap<>();
+                    for (Row row : rows) {
+                        // null: a type this version does not know (see names)
+                        keys.put(new Key(row.getString("account_id"), row.getString("id_hash")),
+                                IdTokenType.fromWire(row.getString("id_token_type")).orElse(null));
+                    }
+                    return keys;
+                });
+    }
+
+    /**
+     * Plays the commands in order against the live entries to get each one's status, then writes
+     * only the last state of each key. A delete without idTokenType that names two live entries
+     * (see {@link IdentifierCommand.Delete#names}) removes neither and is {@code REJECTED}.
+     */
+    private Uni<List<ItemStatus>> write(SqlConnection connection, List<IdentifierCommand> commands,
+            Map<Key, IdTokenType> liveAtStart) {
+        Map<Key, IdTokenType> live = new HashMap<>(liveAtStart);
+        List<ItemStatus> statuses = new ArrayList<>(commands.size());
+        // the last write of the batch to each key: the entry to upsert, or null to delete
+        Map<Key, RegisteredIdentifier> last = new LinkedHashMap<>();
+        for (IdentifierCommand command : commands) {
+            if (command instanceof IdentifierCommand.Upsert upsert) {
+                RegisteredIdentifier entry = upsert.identifierEntry();
+                Key key = new Key(entry.accountId(), entry.idHash());
+                boolean existed = live.containsKey(key);
+                live.put(key, entry.idTokenType());
+                statuses.add(existed ? ItemStatus.UPDATED : ItemStatus.CREATED);
+                last.put(key, entry);
+            } else if (command instanceof IdentifierCommand.Delete delete) {
+                List<Key> named = named(delete, live);
+                if (named.isEmpty()) {
+                    statuses.add(ItemStatus.NOT_FOUND);
+                } else if (named.size() > 1) {
+                    statuses.add(ItemStatus.REJECTED);
+                } else {
+                    live.remove(named.get(0));
+                    statuses.add(ItemStatus.DELETED);
+                    last.put(named.get(0), null);
+                }
+            }
         }
         List<RegisteredIdentifier> upserts = new ArrayList<>();
-        List<IdentifierCommand> deletes = new ArrayList<>();
-        for (IdentifierCommand command : last.values()) {
-            if (command instanceof IdentifierCommand.Upsert upsert) {
-                upserts.add(upsert.identifierEntry());
-            } else if (liveAtStart.contains(command.key())) {
-                deletes.add(command);
+        List<Key> deletes = new ArrayList<>();
+        last.forEach((key, entry) -> {
+            if (entry != null) {
+                upserts.add(entry);
+            } else if (liveAtStart.containsKey(key)) {
+                deletes.add(key);
+            }
+        });
+        return upsert(connection, upserts).chain(() -> tombstone(connection, deletes)).replaceWith(statuses);
+    }
+
+    private static List<Key> named(IdentifierCommand.Delete delete, Map<Key, IdTokenType> live) {
+        List<Key> named = new ArrayList<>(2);
+        for (String hash : delete.candidateHashes()) {
+            Key key = new Key(delete.accountId(), hash);
+            if (live.containsKey(key) && !named.contains(key) && names(delete, hash, live.get(key))) {
+                named.add(key);
             }
         }
-        return upsert(connection, upserts).chain(() -> tombstone(connection, deletes)).replaceWith(statuses);
+        return named;
+    }
+
+    private static boolean names(IdentifierCommand.Delete delete, String hash, IdTokenType storedType) {
+        // an entry of an unknown type is found by its exact hash only
+        return storedType == null ? hash.equals(delete.identifier().idHash()) : delete.names(hash, storedType);
     }
 
     private Uni<Void> upsert(SqlConnection connection, List<RegisteredIdentifier> entries) {
@@ -137,7 +186,7 @@ public class IdentifierRepository implements IdentifierStore {
         return connection.preparedQuery(UPSERT).execute(tuple).replaceWithVoid();
     }
 
-    private Uni<Void> tombstone(SqlConnection connection, List<IdentifierCommand> deletes) {
+    private Uni<Void> tombstone(SqlConnection connection, List<Key> deletes) {
         if (deletes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -145,7 +194,7 @@ public class IdentifierRepository implements IdentifierStore {
         String[] hashes = new String[deletes.size()];
         for (int i = 0; i < deletes.size(); i++) {
             accounts[i] = deletes.get(i).accountId();
-            hashes[i] = deletes.get(i).identifier().idHash();
+            hashes[i] = deletes.get(i).idHash();
         }
         return connection.preparedQuery(TOMBSTONE).execute(Tuple.of(accounts, hashes)).replaceWithVoid();
     }

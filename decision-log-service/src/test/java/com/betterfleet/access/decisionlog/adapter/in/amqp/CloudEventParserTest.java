@@ -1,0 +1,119 @@
+package com.betterfleet.access.decisionlog.adapter.in.amqp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.betterfleet.access.decisionlog.domain.AccessRecord;
+import com.betterfleet.access.decisionlog.domain.DecisionRecord;
+import com.betterfleet.access.decisionlog.domain.TimeRange;
+import com.betterfleet.access.decisionlog.support.Events;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Instants a producer may send: ISO-8601 reaches years +-999,999,999, which overflow
+ * OffsetDateTime in UTC or PostgreSQL's timestamptz further down. The parser must turn them into
+ * a MalformedEventException (rejected and acknowledged), not let them reach the store.
+ */
+class CloudEventParserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final CloudEventParser parser = new CloudEventParser(JSON);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "+999999999-12-31T23:59:59-18:00",
+            "-999999999-01-01T00:00:00+18:00",
+            "+294277-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59-00:01",
+            "1969-12-31T23:59:59.999999999Z",
+            "1970-01-01T00:59:59+01:00" })
+    void rejectsATimelineEventWhoseTimeIsOutsideTheSupportedRange(String time) {
+        String body = withEnvelopeTime(Events.expectedModeChanged().json(), time);
+        assertMalformed(body, "envelope.time", time);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "+999999999-12-31T23:59:59-18:00", "+294277-01-01T00:00:00Z", "1969-12-31T23:59:59Z" })
+    void rejectsADecisionWhoseEnvelopeTimeIsOutsideTheSupportedRange(String time) {
+        String body = withEnvelopeTime(Events.decision().json(), time);
+        assertMalformed(body, "envelope.time", time);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "+999999999-12-31T23:59:59-18:00",
+            "-999999999-01-01T00:00:00+18:00",
+            "+294277-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "1969-12-31T23:59:59.999999999Z" })
+    void rejectsADecisionWhoseOccurredAtIsOutsideTheSupportedRange(String occurredAt) {
+        // the envelope time stays valid: only data.occurredAt is out of range
+        String body = withEnvelopeTime(Events.decision().with("occurredAt", occurredAt).json(), Instant.now().toString());
+        assertMalformed(body, "data.occurredAt", occurredAt);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "+999999999-12-31T23:59:59-18:00",
+            "-999999999-01-01T00:00:00+18:00",
+            "+294277-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z",
+            "1969-12-31T23:59:59Z" })
+    void rejectsADecisionWhoseExpiryDateIsOutsideTheSupportedRange(String expiryDate) {
+        String body = Events.decision().with("expiryDate", expiryDate).json();
+        assertMalformed(body, "data.expiryDate", expiryDate);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "1970-01-01T00:00:00Z",
+            "1970-01-01T01:00:00+01:00",
+            "9999-12-31T23:59:59.999999999Z",
+            "9999-12-31T23:59:59.999999999+18:00",
+            "2025-03-30T01:30:00+01:00" })
+    void acceptsTheEdgesOfTheSupportedRangeInEveryField(String instant) {
+        String body = withEnvelopeTime(Events.decision().with("occurredAt", instant).with("expiryDate", instant).json(),
+                instant);
+        DecisionRecord record = (DecisionRecord) parser.parse(body);
+        assertEquals(OffsetDateTime.parse(instant).toInstant(), record.expiryDate());
+        assertTrue(TimeRange.supports(record.occurredAt()));
+
+        AccessRecord timeline = parser.parse(withEnvelopeTime(Events.policyChanged().json(), instant));
+        assertTrue(TimeRange.supports(timeline.occurredAt()));
+    }
+
+    @Test
+    void stillRejectsTextThatIsNoDateTimeAsBefore() {
+        assertMalformed(withEnvelopeTime(Events.policyChanged().json(), "yesterday"), "envelope.time", "yesterday");
+        assertMalformed(withEnvelopeTime(Events.policyChanged().json(), "2025-02-30T00:00:00Z"), "envelope.time",
+                "2025-02-30");
+    }
+
+    private void assertMalformed(String body, String field, String value) {
+        MalformedEventException e = assertThrows(MalformedEventException.class, () -> parser.parse(body));
+        assertEquals("invalid_field", e.reason());
+        assertTrue(e.getMessage().contains(field), e.getMessage());
+        // the message is logged: it names the field, never the value
+        assertFalse(e.getMessage().contains(value), e.getMessage());
+    }
+
+    private static String withEnvelopeTime(String body, String time) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(body);
+            event.put("time", time);
+            return event.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
