@@ -1,8 +1,8 @@
 package com.betterfleet.access.authorisation.identifier.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +14,9 @@ import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
  * commands, hashing the raw token on the way (the raw token goes no further than this class).
  */
 public final class IdentifierItemValidator {
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     public static final int MAX_ID_TOKEN = 36;
     public static final int MAX_ACCOUNT_ID = 64;
     public static final int MAX_REFERENCE = 64;
@@ -127,11 +130,18 @@ public final class IdentifierItemValidator {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
+            instant = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeException e) {
             violations.add(new FieldViolation(field, "must be an ISO-8601 date-time with offset"));
             return null;
         }
+        // Beyond this range a decision's expiryDate could not be stored by decision-log-service (or PostgreSQL).
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            violations.add(new FieldViolation(field, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+            return null;
+        }
+        return instant;
     }
 }

@@ -54,6 +54,16 @@ class IdentifierItemValidatorTest {
     }
 
     @Test
+    void rejectsValidityOutsideTheYearsEveryServiceCanStore() {
+        assertEquals(List.of("validUntil"), failingFields(upsert("own_fleet", null, null, "+20000-01-01T00:00:00Z")));
+        assertEquals(List.of("validUntil"),
+                failingFields(upsert("own_fleet", null, null, "+999999999-12-31T23:59:59-18:00")));
+        assertEquals(List.of("validFrom"), failingFields(upsert("own_fleet", null, "1969-12-31T23:59:59Z", null)));
+        assertTrue(validator.validate(upsert("own_fleet", null, "1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z"), List.of())
+                .valid(), "the edges of the range are accepted");
+    }
+
+    @Test
     void rejectsUnknownEnumValuesAndMissingFields() {
         assertEquals(List.of("op", "accountId", "idTokenType", "accessClass", "status"), failingFields(
                 new RawIdentifierItem("merge", null, "04A23F9A", "Badge", "staff", null, null, "paused", null, null)));

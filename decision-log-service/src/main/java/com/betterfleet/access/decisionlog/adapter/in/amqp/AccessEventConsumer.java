@@ -97,7 +97,8 @@ public class AccessEventConsumer {
             return Uni.createFrom().voidItem();
         }
         long started = System.nanoTime();
-        return ingestion.append(records)
+        // deferred: an exception thrown while building the insert becomes a failure, so the batch is nacked, not stranded
+        return Uni.createFrom().deferred(() -> ingestion.append(records))
                 .onItem().transformToUni(result -> {
                     metrics.stored(result, records.size(), System.nanoTime() - started);
                     LOG.debugf("Batch of %d record(s): %s", records.size(), summary(result));
