@@ -1,7 +1,6 @@
 package com.betterfleet.access.authorisation.outbox.adapter.out.amqp;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.betterfleet.access.authorisation.outbox.application.DecisionPublisher;
 import com.betterfleet.access.authorisation.outbox.application.OutboxMessage;
@@ -44,20 +42,11 @@ public class AmqpDecisionPublisher implements DecisionPublisher {
     private AmqpClient client;
     private Future<AmqpSender> sender;
 
-    public AmqpDecisionPublisher(Vertx vertx, OutboxConfig config,
-            @ConfigProperty(name = "amqp-host", defaultValue = "localhost") String host,
-            @ConfigProperty(name = "amqp-port", defaultValue = "5672") int port,
-            @ConfigProperty(name = "amqp-username") Optional<String> username,
-            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+    public AmqpDecisionPublisher(Vertx vertx, OutboxConfig config, BrokerEndpoint broker) {
         this.vertx = vertx;
         this.address = config.address();
         this.sendTimeoutMillis = config.sendTimeout().toMillis();
-        this.options = new AmqpClientOptions().setHost(host).setPort(port)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, sendTimeoutMillis))
-                .setReconnectAttempts(0)
-                .setContainerId("authorisation-service-relay-" + UUID.randomUUID());
-        username.ifPresent(options::setUsername);
-        password.ifPresent(options::setPassword);
+        this.options = broker.options("relay", config.sendTimeout());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package com.betterfleet.access.authorisation.outbox.adapter.out.amqp;
 
 import java.util.ArrayDeque;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,7 +9,6 @@ import java.util.function.Consumer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.betterfleet.access.authorisation.outbox.application.DirectDecisionSender;
@@ -85,22 +82,13 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private boolean lostOnce;
     private long lastAckNanos;
 
-    public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config,
-            @ConfigProperty(name = "amqp-host", defaultValue = "localhost") String host,
-            @ConfigProperty(name = "amqp-port", defaultValue = "5672") int port,
-            @ConfigProperty(name = "amqp-username") Optional<String> username,
-            @ConfigProperty(name = "amqp-password") Optional<String> password) {
+    public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config, BrokerEndpoint broker) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.address = config.address();
         this.ackTimeoutNanos = config.brokerAckTimeout().toNanos();
         this.retryAfterNanos = config.brokerRetryAfter().toNanos();
-        this.options = new AmqpClientOptions().setHost(host).setPort(port)
-                .setConnectTimeout((int) Math.max(1, config.brokerAckTimeout().toMillis()))
-                .setReconnectAttempts(0)
-                .setContainerId("authorisation-service-decisions-" + UUID.randomUUID());
-        username.ifPresent(options::setUsername);
-        password.ifPresent(options::setPassword);
+        this.options = broker.options("decisions", config.brokerAckTimeout());
     }
 
     @Override
