@@ -17,8 +17,6 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  * The port stays the same across restarts so clients reconnect by themselves.
  */
 public final class EmbeddedAmqpBroker implements AutoCloseable {
-    // The broker's per-message audit log drowns the services' own logs; held so the level sticks.
-    private static final java.util.logging.Logger AUDIT_LOG = java.util.logging.Logger.getLogger("org.apache.activemq.audit");
 
     private final Path dataDirectory;
     private final int port;
@@ -37,7 +35,8 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         if (server != null) {
             return this;
         }
-        AUDIT_LOG.setLevel(java.util.logging.Level.WARNING);
+        // per-message audit and frame logging cost more CPU than the messages themselves
+        LogLevels.set("org.apache.activemq", java.util.logging.Level.WARNING);
         try {
             EmbeddedActiveMQ embedded = new EmbeddedActiveMQ();
             embedded.setConfiguration(configuration());

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.betterfleet.access.local.EmbeddedAmqpBroker;
 import com.betterfleet.access.local.EmbeddedPostgresServer;
 import com.betterfleet.access.local.LocalTokenIssuer;
+import com.betterfleet.access.local.LogLevels;
 import com.betterfleet.access.local.ServiceEnvironment;
 import com.betterfleet.access.local.ServiceProcess;
 
@@ -31,6 +32,8 @@ public final class ChargerAccessSystem implements AutoCloseable {
     private final List<ServiceProcess> started = new ArrayList<>();
 
     public ChargerAccessSystem(String name) throws Exception {
+        // a plain JVM: nothing configured logging, and everything would be at TRACE (see LogLevels)
+        LogLevels.set("", java.util.logging.Level.INFO);
         logs = Files.createDirectories(Path.of("target", "system-logs", name));
         postgres = EmbeddedPostgresServer.start(null);
         broker = EmbeddedAmqpBroker.onFreePort(Files.createTempDirectory("system-broker")).start();
