@@ -4,6 +4,7 @@ import static com.betterfleet.access.accesspolicy.support.Api.as;
 import static com.betterfleet.access.accesspolicy.support.Api.newChargerId;
 import static com.betterfleet.access.accesspolicy.support.Api.putPolicy;
 import static com.betterfleet.access.accesspolicy.support.PolicyBody.londonWeekdaysManaged;
+import static com.betterfleet.access.accesspolicy.support.PolicyBody.policyOf;
 import static com.betterfleet.access.accesspolicy.support.PolicyBody.Window.window;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
@@ -15,6 +16,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,6 +95,53 @@ class PublishedEventsContractTest {
         assertThat(none.data().path("source").asText(), equalTo("none"));
         assertThat(none.data().path("mode").asText(), equalTo("managed_access"));
         assertThat(none.data().path("previousMode").asText(), equalTo("managed_access"));
+    }
+
+    /**
+     * modeUntil: a managed override ending inside a managed window is a boundary (until) but not the
+     * end of managed access (modeUntil, the window's end). Editing the window's end moves only
+     * modeUntil, and that alone is announced.
+     */
+    @Test
+    void expectedModeChangedCarriesModeUntilAndAnnouncesItsMoves() {
+        String charger = newChargerId("mode-until");
+        Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant overrideEnd = minute.plus(Duration.ofHours(1));
+        Instant windowEnd = minute.plus(Duration.ofHours(3));
+        Instant laterWindowEnd = minute.plus(Duration.ofHours(4));
+        putPolicy(ADMIN, charger, managedDayAroundNow(minute, windowEnd, overrideEnd)).statusCode(201);
+        Api.accessModeAt(ADMIN, charger, minute.toString()).statusCode(200)
+                .body("until", equalTo(overrideEnd.toString())).body("modeUntil", equalTo(windowEnd.toString()));
+
+        PublishedEvents events = PublishedEvents.get();
+        Predicate<Received> modeChanges = PublishedEvents.about(charger)
+                .and(PublishedEvents.type("charger_access.expected_mode_changed"));
+        Received first = events.await(modeChanges, 1, Duration.ofSeconds(15)).get(0);
+        assertThat(first.data().path("source").asText(), equalTo("override"));
+        assertThat(first.data().path("until").asText(), equalTo(overrideEnd.toString()));
+        assertThat(first.data().path("modeUntil").asText(), equalTo(windowEnd.toString()));
+
+        // Same mode, source and boundary; only the end of managed access moves.
+        putPolicy(ADMIN, charger, managedDayAroundNow(minute, laterWindowEnd, overrideEnd)).statusCode(200);
+        Received second = events.await(modeChanges, 2, Duration.ofSeconds(15)).get(1);
+        assertThat(second.data().path("policyVersion").asLong(), equalTo(2L));
+        assertThat(second.data().path("until").asText(), equalTo(overrideEnd.toString()));
+        assertThat(second.data().path("modeUntil").asText(), equalTo(laterWindowEnd.toString()));
+
+        for (Received event : List.of(first, second)) {
+            Set<ValidationMessage> errors = schema.validate(event.event());
+            assertThat(errors.toString(), errors, empty());
+        }
+    }
+
+    /** UTC, freevend by default, managed every day from two hours before {@code minute} to {@code end}, a managed override. */
+    private static com.betterfleet.access.accesspolicy.support.PolicyBody managedDayAroundNow(Instant minute, Instant end,
+            Instant overrideEnd) {
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+        String start = hhmm.format(LocalTime.ofInstant(minute.minus(Duration.ofHours(2)), ZoneOffset.UTC));
+        return policyOf(ACCOUNT).zone("UTC")
+                .with(window("day").from(start).to(hhmm.format(LocalTime.ofInstant(end, ZoneOffset.UTC))).managed())
+                .override("managed_access", overrideEnd.toString(), "modeUntil sample");
     }
 
     @Test

@@ -66,6 +66,9 @@ class MessageContractTest {
                         decisionEvent(null, unknown, OcppProtocol.OCPP201)),
                 Arguments.of("freevend", decisionEvent(freevendAt(NOW).untilIn(Duration.ofHours(1)).build(), unknown,
                         OcppProtocol.OCPP16)),
+                Arguments.of("freevend past a hand-over, before modeUntil", decisionEvent(freevendAt(NOW)
+                        .period(NOW.minus(Duration.ofHours(2)), NOW.minus(Duration.ofHours(1)))
+                        .modeUntilIn(Duration.ofHours(1)).build(), unknown, OcppProtocol.OCPP16)),
                 Arguments.of("stale agreement", decisionEvent(managedAt(NOW).build(), card, OcppProtocol.OCPP201,
                         agreement("agr-7").validUntil(NOW.minusSeconds(1)).build())));
     }
@@ -90,6 +93,10 @@ class MessageContractTest {
                 Arguments.of("policy_changed deleted", PolicyEventBuilder.policyDeleted("CP-1", "acc-A", 4).json()),
                 Arguments.of("expected_mode_changed", PolicyEventBuilder.expectedModeChanged("CP-1", "acc-A", "freevend", 3, at)
                         .until(at.plusSeconds(3600)).json()),
+                Arguments.of("expected_mode_changed with modeUntil", PolicyEventBuilder.expectedModeChanged("CP-1", "acc-A",
+                        "managed_access", 3, at).until(at.plusSeconds(3600)).modeUntil(at.plusSeconds(10_800)).json()),
+                Arguments.of("expected_mode_changed with modeUntil null", PolicyEventBuilder.expectedModeChanged("CP-1",
+                        "acc-A", "managed_access", 3, at).until(at.plusSeconds(3600)).modeUntilNone().json()),
                 Arguments.of("capability_changed", PolicyEventBuilder.capabilityChanged("CP-1", "acc-A", "ocpp2.0.1", "MicroOcpp")
                         .json()));
     }
@@ -128,7 +135,18 @@ class MessageContractTest {
                 Arguments.of("idToken not a string", IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("idToken", 42),
                         false),
                 Arguments.of("validFrom not a date-time",
-                        IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("validFrom", "tomorrow"), false));
+                        IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("validFrom", "tomorrow"), false),
+                Arguments.of("upsert with changedAt",
+                        IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("changedAt", "2030-01-01T10:00:00.123+01:00"),
+                        true),
+                Arguments.of("delete with changedAt",
+                        IdentifierItemBuilder.delete("acc-A", "04A23F9A").with("changedAt", "2030-01-01T09:00:00Z"), true),
+                Arguments.of("changedAt not a date-time",
+                        IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("changedAt", "just now"), false),
+                Arguments.of("changedAt without offset",
+                        IdentifierItemBuilder.delete("acc-A", "04A23F9A").with("changedAt", "2030-01-01T09:00:00"), false),
+                Arguments.of("changedAt not a string",
+                        IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("changedAt", 1_900_000_000), false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -143,6 +161,14 @@ class MessageContractTest {
         if (!valid) {
             assertFalse(accepted);
         }
+    }
+
+    @Test
+    void changedAtIsAnOptionalDateTimeOfTheSchema() {
+        JsonNode changedAt = Schemas.IDENTIFIER_ITEM.getSchemaNode().at("/properties/changedAt");
+        assertEquals("date-time", changedAt.get("format").asText());
+        assertFalse(MAPPER.convertValue(Schemas.IDENTIFIER_ITEM.getSchemaNode().get("required"), List.class)
+                .contains("changedAt"), "optional: producers without it keep working");
     }
 
     @Test

@@ -11,7 +11,8 @@ import com.betterfleet.access.authorisation.chargerstate.domain.PolicySource;
 
 /**
  * Charger states for domain tests: charger CP-1 of account acc-A, policy version 1, in a managed
- * window that started an hour before {@code now} and ends 2 hours after it, unless told otherwise.
+ * window that started an hour before {@code now} and ends 2 hours after it, announced without
+ * {@code modeUntil} (an older producer), unless told otherwise.
  */
 public final class ChargerStateBuilder {
     private final Instant now;
@@ -20,6 +21,8 @@ public final class ChargerStateBuilder {
     private AccessMode mode = AccessMode.MANAGED_ACCESS;
     private Instant effectiveAt;
     private Instant until;
+    private boolean modeUntilAnnounced;
+    private Instant modeUntil;
     private PolicySource source = PolicySource.SCHEDULE;
     private String windowId = "w-day";
     private long policyVersion = 1;
@@ -67,6 +70,22 @@ public final class ChargerStateBuilder {
         return this;
     }
 
+    /** The event carried {@code modeUntil} = {@code modeUntil} (null: no change of mode ahead). */
+    public ChargerStateBuilder modeUntil(Instant modeUntil) {
+        this.modeUntilAnnounced = true;
+        this.modeUntil = modeUntil;
+        return this;
+    }
+
+    public ChargerStateBuilder modeUntilIn(Duration fromNow) {
+        return modeUntil(now.plus(fromNow));
+    }
+
+    public ChargerStateBuilder source(PolicySource source) {
+        this.source = source;
+        return this;
+    }
+
     public ChargerStateBuilder family(String family) {
         this.family = family;
         return this;
@@ -83,7 +102,7 @@ public final class ChargerStateBuilder {
     }
 
     public ExpectedMode expectedMode() {
-        return new ExpectedMode(mode, effectiveAt, until, source, windowId, policyVersion);
+        return new ExpectedMode(mode, effectiveAt, until, source, windowId, policyVersion, modeUntilAnnounced, modeUntil);
     }
 
     public ChargerState build() {

@@ -50,7 +50,10 @@ public final class PolicyEventBuilder {
         return b;
     }
 
-    /** The charger's expected mode since {@code effectiveAt} (source schedule, window w-1, no end). */
+    /**
+     * The charger's expected mode since {@code effectiveAt} (source schedule, window w-1, no end),
+     * without {@code modeUntil} as an older producer sends it.
+     */
     public static PolicyEventBuilder expectedModeChanged(String chargerId, String accountId, String mode, long policyVersion,
             Instant effectiveAt) {
         PolicyEventBuilder b = new PolicyEventBuilder("charger_access.expected_mode_changed", chargerId, accountId);
@@ -76,6 +79,17 @@ public final class PolicyEventBuilder {
 
     public PolicyEventBuilder until(Instant until) {
         data.put("until", until.toString());
+        return this;
+    }
+
+    public PolicyEventBuilder modeUntil(Instant modeUntil) {
+        data.put("modeUntil", modeUntil.toString());
+        return this;
+    }
+
+    /** {@code modeUntil: null}: no change of mode ahead (as opposed to the field being absent). */
+    public PolicyEventBuilder modeUntilNone() {
+        data.putNull("modeUntil");
         return this;
     }
 

@@ -90,6 +90,31 @@ class AcceptedEventsContractTest {
         assertEquals(2, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ? AND kind = 'decision'", charger));
     }
 
+    /** expected_mode_changed with the additive modeUntil (a time, or null) is valid and stored with it, as received. */
+    @Test
+    void acceptsAndStoresExpectedModeChangedWithModeUntil() throws IOException {
+        String charger = Scenario.newCharger();
+        Events.TimelineEvent withModeUntil = Events.expectedModeChanged().charger(charger)
+                .data("until", "2026-06-01T11:00:00Z").data("modeUntil", "2026-06-01T17:00:00Z");
+        Events.TimelineEvent withoutChangeAhead = Events.expectedModeChanged().charger(charger)
+                .data("until", "2026-06-01T18:00:00Z").data("modeUntil", null);
+        for (Events.TimelineEvent sample : List.of(withModeUntil, withoutChangeAhead)) {
+            Set<ValidationMessage> errors = schema.validate(JSON.readTree(sample.json()));
+            assertTrue(errors.isEmpty(), "valid against events.schema.json: " + errors);
+        }
+        assertFalse(schema.validate(JSON.readTree(Events.expectedModeChanged().charger(charger)
+                .data("modeUntil", "soon").json())).isEmpty(), "the schema checks modeUntil's format");
+
+        Scenario.publishAndAwait(AmqpTestPublisher.POLICY, List.of(withModeUntil.json(), withoutChangeAhead.json()),
+                List.of(withModeUntil.id(), withoutChangeAhead.id()), 2);
+
+        assertEquals(1, Database.count("SELECT count(*) FROM access_record WHERE record_id = ? "
+                + "AND kind = 'expected_mode_changed' AND payload->>'modeUntil' = '2026-06-01T17:00:00Z' "
+                + "AND payload->>'until' = '2026-06-01T11:00:00Z'", withModeUntil.id()));
+        assertEquals(1, Database.count("SELECT count(*) FROM access_record WHERE record_id = ? "
+                + "AND kind = 'expected_mode_changed' AND payload->'modeUntil' = 'null'::jsonb", withoutChangeAhead.id()));
+    }
+
     @Test
     void refusesWhatTheSchemaRefuses() throws IOException {
         String charger = Scenario.newCharger();

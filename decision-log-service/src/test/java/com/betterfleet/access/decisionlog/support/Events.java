@@ -211,6 +211,16 @@ public final class Events {
             return this;
         }
 
+        /** Sets a data field (a string) or, with null, sets it to JSON null. */
+        public TimelineEvent data(String field, String value) {
+            if (value == null) {
+                data.putNull(field);
+            } else {
+                data.put(field, value);
+            }
+            return this;
+        }
+
         public TimelineEvent id(String eventId) {
             this.id = eventId;
             return this;

@@ -156,7 +156,7 @@ public class BoundaryTicker {
 
     private static TrackedState deferred(TrackedState state, Instant now) {
         return new TrackedState(state.mode(), state.source(), state.windowId(), state.policyVersion(), state.since(),
-                now.plus(RETRY_BROKEN));
+                now.plus(RETRY_BROKEN), state.modeUntil());
     }
 
     private Instant now() {

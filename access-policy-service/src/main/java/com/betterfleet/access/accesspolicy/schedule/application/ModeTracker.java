@@ -2,6 +2,7 @@ package com.betterfleet.access.accesspolicy.schedule.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.betterfleet.access.accesspolicy.schedule.domain.AccessMode;
@@ -11,12 +12,13 @@ import com.betterfleet.access.accesspolicy.schedule.domain.PolicySource;
 /**
  * Compares what the engine expects now with what was last published for a charger, and says what
  * to store and whether to publish {@code expected_mode_changed}. Shared by policy writes and the
- * boundary ticker, so both publish exactly when (mode, source, window) changes.
+ * boundary ticker, so both publish exactly when (mode, source, window) changes, or when the
+ * announced end of the current state ({@code until} or {@code modeUntil}) moves.
  */
 public final class ModeTracker {
     /** What a charger without a policy is (decisions.md section 5). */
     private static final TrackedState NO_POLICY =
-            new TrackedState(AccessMode.MANAGED_ACCESS, PolicySource.NONE, null, 0, Instant.EPOCH, null);
+            new TrackedState(AccessMode.MANAGED_ACCESS, PolicySource.NONE, null, 0, Instant.EPOCH, null, null);
 
     private final Duration recheckAfter;
 
@@ -40,15 +42,21 @@ public final class ModeTracker {
         Instant nextBoundary = expected.until() != null ? expected.until() : now.plus(recheckAfter);
         if (before.sameModeAs(expected.mode(), expected.source(), expected.windowId())) {
             TrackedState next = new TrackedState(before.mode(), before.source(), before.windowId(),
-                    expected.policyVersion(), previous == null ? effectiveAt : before.since(), nextBoundary);
+                    expected.policyVersion(), previous == null ? effectiveAt : before.since(), nextBoundary,
+                    expected.modeUntil());
             // Same mode, but its end moved (an override extended, a window's end changed): consumers
             // hold `until` (authorisation's expiryDate and freevend end), so they must hear of it.
             boolean untilMoved = previous != null && expected.until() != null
                     && !expected.until().equals(before.nextBoundaryAt());
-            return new Step(next, untilMoved ? Optional.of(change(charger, before, expected, effectiveAt)) : Optional.empty());
+            // The same for modeUntil, which a write can move without touching `until` (a later window
+            // of the same mode edited or removed); consumers that prefer it would otherwise keep a
+            // stale end, even one later than the real one. Moving to null is announced too.
+            boolean modeUntilMoved = previous != null && !Objects.equals(expected.modeUntil(), before.modeUntil());
+            return new Step(next, untilMoved || modeUntilMoved
+                    ? Optional.of(change(charger, before, expected, effectiveAt)) : Optional.empty());
         }
         TrackedState next = new TrackedState(expected.mode(), expected.source(), expected.windowId(),
-                expected.policyVersion(), effectiveAt, nextBoundary);
+                expected.policyVersion(), effectiveAt, nextBoundary, expected.modeUntil());
         return new Step(next, Optional.of(change(charger, before, expected, effectiveAt)));
     }
 
@@ -62,6 +70,7 @@ public final class ModeTracker {
                 expected.mode().wire(),
                 effectiveAt.toString(),
                 expected.until() == null ? null : expected.until().toString(),
+                expected.modeUntil() == null ? null : expected.modeUntil().toString(),
                 expected.source().wire(),
                 expected.windowId(),
                 expected.policyVersion());
@@ -69,7 +78,8 @@ public final class ModeTracker {
 
     /** The step of a charger leaving scheduled access: managed access, source none. */
     public Step leave(ChargerRef charger, TrackedState previous, long deletedVersion, Instant now) {
-        ExpectedMode none = new ExpectedMode(AccessMode.MANAGED_ACCESS, null, null, PolicySource.NONE, null, deletedVersion);
+        ExpectedMode none = new ExpectedMode(AccessMode.MANAGED_ACCESS, null, null, null, PolicySource.NONE, null,
+                deletedVersion);
         TrackedState before = previous == null ? NO_POLICY : previous;
         if (before.sameModeAs(none.mode(), none.source(), none.windowId())) {
             return new Step(null, Optional.empty());

@@ -11,6 +11,8 @@ import com.betterfleet.access.accesspolicy.schedule.domain.PolicySource;
  *
  * @param since          when this state took effect (as published in {@code effectiveAt})
  * @param nextBoundaryAt the next instant at which it may change; {@code null} never
+ * @param modeUntil      the {@code modeUntil} last published; {@code null} when none was, or when the
+ *                       state was stored before the field existed
  */
 public record TrackedState(
         AccessMode mode,
@@ -18,7 +20,8 @@ public record TrackedState(
         String windowId,
         long policyVersion,
         Instant since,
-        Instant nextBoundaryAt) {
+        Instant nextBoundaryAt,
+        Instant modeUntil) {
 
     public TrackedState {
         Objects.requireNonNull(mode, "mode");

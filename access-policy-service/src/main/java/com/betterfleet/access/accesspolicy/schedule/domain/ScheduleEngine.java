@@ -9,9 +9,11 @@ import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Evaluates an {@link AccessPolicy}: the expected mode is a pure function of (policy, instant).
@@ -55,15 +57,19 @@ public final class ScheduleEngine {
     private ScheduleEngine() {
     }
 
-    /** The expected mode at {@code at} and the maximal interval around it with the same mode, source and window. */
+    /**
+     * The expected mode at {@code at}, the maximal interval around it with the same mode, source and
+     * window, and the first change of the mode itself ({@link ExpectedMode#modeUntil()}).
+     */
     public static ExpectedMode expectedModeAt(AccessPolicy policy, Instant at) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(at, "at");
         Backward backward = backward(policy, at);
-        Instant until = firstChange(policy, at, false).orElse(null);
+        // One scan gives both: it runs on past the first boundary only while the mode stays the same.
+        Ahead ahead = ahead(policy, at, true);
         State state = backward.state();
-        return new ExpectedMode(state.mode(), backward.since(), until, state.source(), state.windowId(),
-                policy.version());
+        return new ExpectedMode(state.mode(), backward.since(), ahead.boundary, ahead.modeChange, state.source(),
+                state.windowId(), policy.version());
     }
 
     /**
@@ -109,7 +115,7 @@ public final class ScheduleEngine {
     public static Optional<Instant> nextBoundary(AccessPolicy policy, Instant after) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(after, "after");
-        return firstChange(policy, after, false);
+        return Optional.ofNullable(ahead(policy, after, false).boundary);
     }
 
     /**
@@ -121,31 +127,61 @@ public final class ScheduleEngine {
     public static Optional<Instant> nextModeChange(AccessPolicy policy, Instant after) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(after, "after");
-        return firstChange(policy, after, true);
+        return Optional.ofNullable(ahead(policy, after, true).modeChange);
     }
 
-    private static Optional<Instant> firstChange(AccessPolicy policy, Instant after, boolean modeOnly) {
+    /**
+     * Scans forward from {@code after} to the first boundary or, if {@code toModeChange}, on to the
+     * first change of mode (which is never before the first boundary), at most {@link #HORIZON} away.
+     */
+    private static Ahead ahead(AccessPolicy policy, Instant after, boolean toModeChange) {
         Instant limit = after.plus(HORIZON);
         AccessOverride override = policy.override();
-        FirstChange search = new FirstChange(modeOnly);
+        // Without this a mode that never changes would be searched for across the whole horizon.
+        Ahead search = new Ahead(toModeChange && modeMayChange(policy, after, limit));
         Instant cursor = after;
         while (cursor.isBefore(limit)) {
             if (override != null && override.appliesAt(cursor)) {
                 // Nothing else matters before the override ends: skip the occurrences it hides.
                 if (!search.accept(cursor, State.of(override))) {
-                    return Optional.of(search.change);
+                    return search;
                 }
                 cursor = earlier(override.until(), limit);
                 continue;
             }
             Instant end = earlier(cursor.plus(SCAN_STEP), limit);
             sweep(policy, cursor, end, search);
-            if (search.change != null) {
-                return Optional.of(search.change);
+            if (search.done()) {
+                return search;
             }
             cursor = end;
         }
-        return Optional.empty();
+        return search;
+    }
+
+    /**
+     * Whether more than one mode can be in force in {@code [after, limit)}: the default, an override
+     * still in force and every window whose validity lets it start an occurrence reaching into that
+     * range (the same start dates {@link #occurrences} looks at). If only one can, the mode never
+     * changes there.
+     */
+    private static boolean modeMayChange(AccessPolicy policy, Instant after, Instant limit) {
+        Set<AccessMode> modes = EnumSet.of(policy.defaultMode());
+        AccessOverride override = policy.override();
+        if (override != null && override.appliesAt(after)) {
+            modes.add(override.mode());
+        }
+        ZoneId zone = policy.timeZone();
+        LocalDate first = LocalDate.ofInstant(after, zone).minusDays(2);
+        LocalDate last = LocalDate.ofInstant(limit, zone).plusDays(1);
+        for (ScheduleWindow window : policy.windows()) {
+            boolean ended = window.validUntil() != null && window.validUntil().isBefore(first);
+            boolean notYet = window.validFrom() != null && window.validFrom().isAfter(last);
+            if (!ended && !notYet) {
+                modes.add(window.mode());
+            }
+        }
+        return modes.size() > 1;
     }
 
     /** The state at {@code at} and where it began, searching back at most {@link #HORIZON}. */
@@ -310,28 +346,37 @@ public final class ScheduleEngine {
         boolean accept(Instant instant, State state);
     }
 
-    /** Remembers the first state it sees and stops at the first one that differs. */
-    private static final class FirstChange implements Sink {
-        private final boolean modeOnly;
-        private Object first;
-        private Instant change;
+    /**
+     * Remembers the first state it sees, the first instant with another state (a boundary) and the
+     * first with another mode; stops at the boundary, or at the change of mode if asked to go on.
+     */
+    private static final class Ahead implements Sink {
+        private final boolean toModeChange;
+        private State first;
+        private Instant boundary;
+        private Instant modeChange;
 
-        FirstChange(boolean modeOnly) {
-            this.modeOnly = modeOnly;
+        Ahead(boolean toModeChange) {
+            this.toModeChange = toModeChange;
         }
 
         @Override
         public boolean accept(Instant instant, State state) {
-            Object key = modeOnly ? state.mode() : state;
             if (first == null) {
-                first = key;
+                first = state;
                 return true;
             }
-            if (first.equals(key)) {
-                return true;
+            if (boundary == null && !first.equals(state)) {
+                boundary = instant;
             }
-            change = instant;
-            return false;
+            if (modeChange == null && first.mode() != state.mode()) {
+                modeChange = instant;
+            }
+            return !done();
+        }
+
+        boolean done() {
+            return toModeChange ? modeChange != null : boundary != null;
         }
     }
 

@@ -131,6 +131,32 @@ class ScheduleEnginePropertiesTest {
         }
     }
 
+    /**
+     * The expected mode's {@code modeUntil} is the start of the first resolved interval with another
+     * mode: hand-overs between windows, sources or an override of the same mode are skipped.
+     */
+    @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
+    void modeUntilIsTheFirstResolvedIntervalWithAnotherMode(@ForAll("anyScenarios") Scenario scenario) {
+        AccessPolicy policy = scenario.policy();
+        Instant t = scenario.instant();
+        ExpectedMode expected = ScheduleEngine.expectedModeAt(policy, t);
+        List<ResolvedInterval> ahead = ScheduleEngine.resolve(policy, t, t.plus(TEN_DAYS));
+        Optional<Instant> firstOther = ahead.stream().filter(i -> i.mode() != expected.mode()).findFirst()
+                .map(ResolvedInterval::from);
+        if (firstOther.isPresent()) {
+            assertEquals(firstOther.get(), expected.modeUntil());
+            assertEquals(expected.mode(), Oracle.stateAt(policy, expected.modeUntil().minusNanos(1)).mode(),
+                    "oracle just before");
+            assertNotEquals(expected.mode(), Oracle.stateAt(policy, expected.modeUntil()).mode(), "oracle at modeUntil");
+        } else {
+            assertTrue(expected.modeUntil() == null || !expected.modeUntil().isBefore(t.plus(TEN_DAYS)),
+                    () -> "" + expected);
+        }
+        assertEquals(ScheduleEngine.nextModeChange(policy, t).orElse(null), expected.modeUntil());
+        assertTrue(expected.modeUntil() == null || !expected.modeUntil().isBefore(expected.until()),
+                () -> "modeUntil >= until: " + expected);
+    }
+
     @Property(tries = TRIES, edgeCases = EdgeCasesMode.NONE)
     void expectedModeIntervalHoldsTheInstantAndIsMaximal(@ForAll("scenarios") Scenario scenario) {
         AccessPolicy policy = scenario.policy();

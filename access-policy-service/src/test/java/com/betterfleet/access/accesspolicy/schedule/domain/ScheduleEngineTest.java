@@ -59,7 +59,7 @@ class ScheduleEngineTest {
         void managedFromSixOnMonday() {
             ExpectedMode mode = modeAt(policy, "2026-06-01T06:00:00+01:00");
             assertEquals(new ExpectedMode(MANAGED_ACCESS, at("2026-06-01T06:00:00+01:00"),
-                    at("2026-06-01T18:00:00+01:00"), SCHEDULE, "office", 7), mode);
+                    at("2026-06-01T18:00:00+01:00"), at("2026-06-01T18:00:00+01:00"), SCHEDULE, "office", 7), mode);
         }
 
         @Test
@@ -335,7 +335,7 @@ class ScheduleEngineTest {
             AccessPolicy policy = policy(LONDON).with(window("always").everyDay().between("06:00", "06:00")).build();
             Instant now = at("2026-06-01T12:00:00Z");
             ExpectedMode mode = ScheduleEngine.expectedModeAt(policy, now);
-            assertEquals(new ExpectedMode(MANAGED_ACCESS, null, null, SCHEDULE, "always", 1), mode);
+            assertEquals(new ExpectedMode(MANAGED_ACCESS, null, null, null, SCHEDULE, "always", 1), mode);
             assertEquals(Optional.empty(), ScheduleEngine.nextBoundary(policy, now));
             assertEquals(1, ScheduleEngine.resolve(policy, now, now.plus(Duration.ofDays(30))).size());
         }
@@ -385,7 +385,7 @@ class ScheduleEngineTest {
         @Test
         void policyWithoutWindowsIsTheDefaultForever() {
             AccessPolicy policy = policy(LONDON).managedByDefault().build();
-            assertEquals(new ExpectedMode(MANAGED_ACCESS, null, null, DEFAULT, null, 1),
+            assertEquals(new ExpectedMode(MANAGED_ACCESS, null, null, null, DEFAULT, null, 1),
                     ScheduleEngine.expectedModeAt(policy, now));
             assertEquals(Optional.empty(), ScheduleEngine.nextBoundary(policy, now));
             assertEquals(Optional.empty(), ScheduleEngine.nextModeChange(policy, now));
@@ -456,6 +456,6 @@ class ScheduleEngineTest {
         ExpectedMode mode = ExpectedMode.withoutPolicy();
         assertEquals(MANAGED_ACCESS, mode.mode());
         assertEquals(PolicySource.NONE, mode.source());
-        assertTrue(mode.since() == null && mode.until() == null && mode.windowId() == null);
+        assertTrue(mode.since() == null && mode.until() == null && mode.modeUntil() == null && mode.windowId() == null);
     }
 }

@@ -8,10 +8,14 @@ import java.util.Objects;
  * ({@code charger_access.expected_mode_changed}).
  *
  * @param effectiveAt when this mode started
- * @param until the next boundary (end of this mode), or null if none is known
+ * @param until the next boundary of any kind (mode, source or window), or null if none is known
+ * @param modeUntilAnnounced whether the event carried {@code modeUntil}; older producers do not send
+ *        it, and then {@code until} is all that is known of the end of the mode
+ * @param modeUntil the first change of the access mode itself, or null: none within the producer's
+ *        horizon (when announced) or not sent
  */
 public record ExpectedMode(AccessMode mode, Instant effectiveAt, Instant until, PolicySource source, String windowId,
-        long policyVersion) {
+        long policyVersion, boolean modeUntilAnnounced, Instant modeUntil) {
 
     public ExpectedMode {
         Objects.requireNonNull(mode, "mode");
@@ -20,6 +24,24 @@ public record ExpectedMode(AccessMode mode, Instant effectiveAt, Instant until, 
         if (policyVersion < 0) {
             throw new IllegalArgumentException("policyVersion must not be negative");
         }
+        if (!modeUntilAnnounced && modeUntil != null) {
+            throw new IllegalArgumentException("modeUntil must be announced to be set");
+        }
+    }
+
+    /** An expected mode from a producer that does not send {@code modeUntil}. */
+    public ExpectedMode(AccessMode mode, Instant effectiveAt, Instant until, PolicySource source, String windowId,
+            long policyVersion) {
+        this(mode, effectiveAt, until, source, windowId, policyVersion, false, null);
+    }
+
+    /**
+     * When this access mode ends as far as announced, or null if no end is known: {@code modeUntil}
+     * when announced, else {@code until}. Without {@code modeUntil} the next boundary is the safe
+     * stand-in: it is never later than the change of mode, only sometimes earlier.
+     */
+    public Instant modeEnd() {
+        return modeUntilAnnounced ? modeUntil : until;
     }
 
     /** Ordering of expected modes: by policy version, then by effective time. */

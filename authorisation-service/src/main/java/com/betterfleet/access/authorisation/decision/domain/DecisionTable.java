@@ -14,7 +14,8 @@ import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifi
  * situation, the presented identifier and the time.
  *
  * <ol>
- * <li>freevend: Accepted ({@code freevend}), whatever the identifier; expiryDate = end of the freevend period;</li>
+ * <li>freevend: Accepted ({@code freevend}), whatever the identifier; expiryDate = end of the freevend period
+ * ({@link ChargerAccess#until()}: the announced {@code modeUntil}, else {@code until});</li>
  * <li>managed access and the charger family's fixed freevend idTag: denied ({@code freevend_tag_in_managed_access});
  * checked before the registry, so a registered entry cannot turn a family-wide tag into a key;</li>
  * <li>not in the registry of the charger's account: {@code unknown_identifier}. Identifiers belong to an
@@ -37,10 +38,12 @@ import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifi
 public final class DecisionTable {
     /**
      * How long an Accepted answer in managed access may be relied on when the end of the current
-     * managed period is not known because it has passed: the last expected-mode event's {@code until}
-     * is over and the next one has not arrived. What comes next is unknown, so the charger gets a
+     * managed period is not known because it has passed: the end of the mode the last expected-mode
+     * event announced ({@code modeUntil}, or {@code until} from a producer without it) is over and
+     * the next event has not arrived. Passing {@code until} alone, a hand-over to another window or
+     * source of the same mode, is not such an end. What comes next is unknown, so the charger gets a
      * short expiryDate rather than none (which a cache would keep indefinitely) or the past
-     * {@code until} (which would contradict the Accepted). Long enough for ordinary charger clock
+     * end (which would contradict the Accepted). Long enough for ordinary charger clock
      * skew, short enough that the charger soon asks again.
      */
     public static final Duration UNKNOWN_PERIOD_END_EXPIRY = Duration.ofMinutes(5);

@@ -1,5 +1,6 @@
 package com.betterfleet.access.authorisation.identifier.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,10 +10,20 @@ public sealed interface IdentifierCommand permits IdentifierCommand.Upsert, Iden
 
     HashedIdentifier identifier();
 
+    /**
+     * When the source system made this change, or null if the item did not say (then it counts as
+     * made when it is applied); see {@link ChangeOrder}.
+     */
+    Instant changedAt();
+
     /** Creates or replaces an identifier. */
-    record Upsert(RegisteredIdentifier identifierEntry) implements IdentifierCommand {
+    record Upsert(RegisteredIdentifier identifierEntry, Instant changedAt) implements IdentifierCommand {
         public Upsert {
             Objects.requireNonNull(identifierEntry, "identifierEntry");
+        }
+
+        public Upsert(RegisteredIdentifier identifierEntry) {
+            this(identifierEntry, null);
         }
 
         @Override
@@ -39,8 +50,10 @@ public sealed interface IdentifierCommand permits IdentifierCommand.Upsert, Iden
      * @param identifier the value hashed for the item's idTokenType, or as an idTag without one
      * @param verbatimHash without idTokenType, and only when the hex rule changed the value: its
      *        trimmed-only hash ({@link IdentifierHasher#verbatimHash}); null otherwise
+     * @param changedAt see {@link IdentifierCommand#changedAt()}
      */
-    record Delete(String accountId, HashedIdentifier identifier, String verbatimHash) implements IdentifierCommand {
+    record Delete(String accountId, HashedIdentifier identifier, String verbatimHash, Instant changedAt)
+            implements IdentifierCommand {
         public Delete {
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(identifier, "identifier");
@@ -49,8 +62,12 @@ public sealed interface IdentifierCommand permits IdentifierCommand.Upsert, Iden
             }
         }
 
+        public Delete(String accountId, HashedIdentifier identifier, String verbatimHash) {
+            this(accountId, identifier, verbatimHash, null);
+        }
+
         public Delete(String accountId, HashedIdentifier identifier) {
-            this(accountId, identifier, null);
+            this(accountId, identifier, null, null);
         }
 
         /** The stored hashes the identifier this delete names can have: one, or two without a type. */

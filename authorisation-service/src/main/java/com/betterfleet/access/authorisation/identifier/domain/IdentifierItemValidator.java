@@ -57,6 +57,8 @@ public final class IdentifierItemValidator {
         if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
             violations.add(new FieldViolation("validUntil", "must be after validFrom"));
         }
+        // compared with the stored one at the precision the database keeps (ChangeOrder)
+        Instant changedAt = ChangeOrder.micros(instant(violations, "changedAt", raw.changedAt()));
         String mask = hashed == null ? null : hashed.idMask();
         if (!violations.isEmpty()) {
             return new ItemValidation(null, mask, violations);
@@ -64,8 +66,9 @@ public final class IdentifierItemValidator {
         IdentifierCommand command = upsert
                 ? new IdentifierCommand.Upsert(new RegisteredIdentifier(raw.accountId(), hashed.idHash(), hashed.idMask(),
                         type.orElseThrow(), accessClass.orElseThrow(), raw.vehicleId(), raw.agreementId(),
-                        status.orElseThrow(), validFrom, validUntil))
-                : new IdentifierCommand.Delete(raw.accountId(), hashed, hasher.verbatimHash(raw.idToken(), hashed.type()));
+                        status.orElseThrow(), validFrom, validUntil), changedAt)
+                : new IdentifierCommand.Delete(raw.accountId(), hashed, hasher.verbatimHash(raw.idToken(), hashed.type()),
+                        changedAt);
         return new ItemValidation(command, mask, List.of());
     }
 
@@ -137,7 +140,8 @@ public final class IdentifierItemValidator {
             violations.add(new FieldViolation(field, "must be an ISO-8601 date-time with offset"));
             return null;
         }
-        // Beyond this range a decision's expiryDate could not be stored by decision-log-service (or PostgreSQL).
+        // Beyond this range a decision's expiryDate could not be stored by decision-log-service (or PostgreSQL);
+        // changedAt is held to the same range so that every instant of an item is checked alike.
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
             violations.add(new FieldViolation(field, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
             return null;

@@ -10,10 +10,13 @@ import io.smallrye.mutiny.Uni;
 /** Port: the persisted registry (hash and mask only). */
 public interface IdentifierStore {
     /**
-     * Applies the commands in order, in one state-changing transaction.
+     * Applies the commands in order, in one state-changing transaction, skipping those that are not
+     * newer than what is stored
+     * ({@link com.betterfleet.access.authorisation.identifier.domain.RegistryBatch}).
      *
-     * @return one status per command (created, updated, deleted or not_found), in order; rejected
-     *         for a delete without idTokenType that names more than one live registration
+     * @return one status per command (created, updated, deleted or not_found), in order; stale for
+     *         a skipped one; rejected for a delete without idTokenType that names more than one
+     *         live registration
      *         ({@link com.betterfleet.access.authorisation.identifier.domain.IdentifierCommand.Delete#names}),
      *         which then removes nothing
      */

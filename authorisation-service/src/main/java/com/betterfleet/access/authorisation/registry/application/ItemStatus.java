@@ -6,7 +6,13 @@ public enum ItemStatus {
     UPDATED("updated"),
     DELETED("deleted"),
     NOT_FOUND("not_found"),
-    REJECTED("rejected");
+    REJECTED("rejected"),
+    /**
+     * Skipped: not newer than the change already applied to the identifier (a redelivered or
+     * reordered item; identifier-item.schema.json {@code changedAt}). Nothing changed; the item is
+     * acknowledged like an applied one and needs no resend.
+     */
+    STALE("stale");
 
     private final String wire;
 

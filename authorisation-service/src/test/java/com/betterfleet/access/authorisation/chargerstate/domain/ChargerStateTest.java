@@ -63,6 +63,19 @@ class ChargerStateTest {
     }
 
     @Test
+    void aNewerExpectedModeReplacesModeUntilWholeNeverMergingIt() {
+        ExpectedMode withModeUntil = new ExpectedMode(AccessMode.FREEVEND, T0, T0.plusSeconds(600), PolicySource.SCHEDULE,
+                "w-1", 1, true, T0.plusSeconds(3600));
+        ChargerState state = applyAll(List.of(new ChargerEvent.ExpectedModeChanged("CP-1", "acc-A", "depot-1",
+                withModeUntil)));
+        assertEquals(withModeUntil, state.expectedMode());
+        // The next one comes from an older producer (a rollback): nothing of the previous modeUntil remains.
+        ChargerState next = state.apply(mode(AccessMode.FREEVEND, 1, 10)).orElseThrow();
+        assertEquals(false, next.expectedMode().modeUntilAnnounced());
+        assertNull(next.expectedMode().modeUntil());
+    }
+
+    @Test
     void deletedPolicyClearsTheModeAndKeepsATombstone() {
         ChargerState state = applyAll(List.of(policy(1, false), mode(AccessMode.FREEVEND, 1, 0), policy(2, true)));
         assertNull(state.expectedMode());

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +28,7 @@ import com.betterfleet.access.authorisation.identifier.domain.AccessClass;
 import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierStatus;
 import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
+import com.betterfleet.access.authorisation.testdata.ChargerStateBuilder;
 import com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder;
 
 /** decisions.md section 5, row by row, in both OCPP vocabularies, and the expiryDate rule. */
@@ -240,6 +242,104 @@ class DecisionTableTest {
         ChargerAccess access = ChargerAccess.at("CP-1", upcoming, NOW);
         assertEquals(AccessMode.MANAGED_ACCESS, access.mode());
         assertEquals(NOW.plus(Duration.ofMinutes(5)), access.until());
+    }
+
+    /**
+     * expiryDate and the fail-closed rule with {@code modeUntil} (the first change of the mode
+     * itself) next to {@code until} (the next boundary of any kind). Every row: an own-fleet
+     * identifier, the mode announced 3 hours ago.
+     */
+    @Nested
+    class WithModeUntil {
+        private static final Duration H1 = Duration.ofHours(1);
+        private static final Duration H3 = Duration.ofHours(3);
+        private static final Duration SECOND_AGO = Duration.ofSeconds(-1);
+        private static final Duration HOUR_AGO = Duration.ofHours(-1);
+        private static final Instant SOON = NOW.plus(DecisionTable.UNKNOWN_PERIOD_END_EXPIRY);
+        /** modeUntil not in the event: an older producer. */
+        private static final Object ABSENT = "absent";
+        /** modeUntil: null in the event: no change of mode within the producer's horizon. */
+        private static final Object NONE = "none";
+
+        private static ChargerState charger(AccessMode mode, Duration until, Object modeUntil) {
+            ChargerStateBuilder b = (mode == AccessMode.FREEVEND ? freevendAt(NOW) : managedAt(NOW))
+                    .period(NOW.minus(H3), NOW.plus(until));
+            if (modeUntil == NONE) {
+                b.modeUntil(null);
+            } else if (modeUntil instanceof Duration d) {
+                b.modeUntilIn(d);
+            }
+            return b.build();
+        }
+
+        static Stream<Arguments> expiry() {
+            AccessMode managed = AccessMode.MANAGED_ACCESS;
+            AccessMode freevend = AccessMode.FREEVEND;
+            return Stream.of(
+                    // mode, until, modeUntil, identifier validUntil, -> access mode, reason, expiryDate
+                    Arguments.of(managed, H1, H3, null, managed, DecisionReason.OWN_FLEET, NOW.plus(H3)),
+                    Arguments.of(managed, H1, ABSENT, null, managed, DecisionReason.OWN_FLEET, NOW.plus(H1)),
+                    Arguments.of(managed, H1, NONE, null, managed, DecisionReason.OWN_FLEET, null),
+                    Arguments.of(managed, H1, NONE, DAY_AHEAD, managed, DecisionReason.OWN_FLEET, DAY_AHEAD),
+                    Arguments.of(managed, H1, H3, NOW.plus(Duration.ofMinutes(30)), managed, DecisionReason.OWN_FLEET,
+                            NOW.plus(Duration.ofMinutes(30))),
+                    Arguments.of(managed, H1, H3, DAY_AHEAD, managed, DecisionReason.OWN_FLEET, NOW.plus(H3)),
+                    Arguments.of(managed, SECOND_AGO, H3, null, managed, DecisionReason.OWN_FLEET, NOW.plus(H3)),
+                    Arguments.of(managed, SECOND_AGO, ABSENT, null, managed, DecisionReason.OWN_FLEET, SOON),
+                    Arguments.of(managed, HOUR_AGO, SECOND_AGO, null, managed, DecisionReason.OWN_FLEET, SOON),
+                    Arguments.of(managed, HOUR_AGO, Duration.ZERO, null, managed, DecisionReason.OWN_FLEET, SOON),
+                    Arguments.of(managed, SECOND_AGO, NONE, null, managed, DecisionReason.OWN_FLEET, null),
+                    Arguments.of(managed, SECOND_AGO, NONE, DAY_AHEAD, managed, DecisionReason.OWN_FLEET, DAY_AHEAD),
+                    Arguments.of(freevend, H1, H3, null, freevend, DecisionReason.FREEVEND, NOW.plus(H3)),
+                    Arguments.of(freevend, H1, ABSENT, null, freevend, DecisionReason.FREEVEND, NOW.plus(H1)),
+                    Arguments.of(freevend, H1, NONE, null, freevend, DecisionReason.FREEVEND, null),
+                    Arguments.of(freevend, SECOND_AGO, H3, null, freevend, DecisionReason.FREEVEND, NOW.plus(H3)),
+                    Arguments.of(freevend, Duration.ZERO, H3, null, freevend, DecisionReason.FREEVEND, NOW.plus(H3)),
+                    Arguments.of(freevend, SECOND_AGO, NONE, null, freevend, DecisionReason.FREEVEND, null),
+                    Arguments.of(freevend, SECOND_AGO, ABSENT, null, managed, DecisionReason.OWN_FLEET, SOON),
+                    Arguments.of(freevend, HOUR_AGO, SECOND_AGO, null, managed, DecisionReason.OWN_FLEET, SOON),
+                    Arguments.of(freevend, HOUR_AGO, Duration.ZERO, null, managed, DecisionReason.OWN_FLEET, SOON),
+                    Arguments.of(freevend, HOUR_AGO, SECOND_AGO, NOW.plus(Duration.ofMinutes(1)), managed,
+                            DecisionReason.OWN_FLEET, NOW.plus(Duration.ofMinutes(1))));
+        }
+
+        @ParameterizedTest(name = "{0}, until {1}, modeUntil {2}, validUntil {3}")
+        @MethodSource("expiry")
+        void expiryDateIsTheEndOfTheModeItself(AccessMode mode, Duration until, Object modeUntil, Instant validUntil,
+                AccessMode accessMode, DecisionReason reason, Instant expiryDate) {
+            RegisteredIdentifierBuilder id = ownFleet();
+            if (validUntil != null) {
+                id.validUntil(validUntil);
+            }
+            AccessDecision d = decide(charger(mode, until, modeUntil), false, id.build());
+            assertEquals(accessMode, d.accessMode(), "access mode");
+            assertEquals(reason, d.reason(), "reason");
+            assertEquals(expiryDate, d.expiryDate(), "expiryDate");
+        }
+
+        @Test
+        void freevendPastAWindowHandOverStillAcceptsAnyIdentifier() {
+            ChargerState handedOver = charger(AccessMode.FREEVEND, SECOND_AGO, H3);
+            AccessDecision d = decide(handedOver, false);
+            assertEquals(DecisionReason.FREEVEND, d.reason());
+            assertEquals("Accepted", d.statusIn(OcppProtocol.OCPP16));
+            assertEquals(NOW.plus(H3), d.expiryDate());
+            assertNull(d.charger().windowId(), "the window after the hand-over is not known yet");
+        }
+
+        @Test
+        void freevendPastModeUntilDeniesAnUnknownIdentifierFailClosed() {
+            AccessDecision d = decide(charger(AccessMode.FREEVEND, HOUR_AGO, SECOND_AGO), false);
+            assertEquals(AccessMode.MANAGED_ACCESS, d.accessMode());
+            assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, d.reason());
+        }
+
+        @Test
+        void freevendTagPastAWindowHandOverIsStillFreevend() {
+            assertEquals(DecisionReason.FREEVEND, decide(charger(AccessMode.FREEVEND, SECOND_AGO, H3), true).reason());
+            assertEquals(DecisionReason.FREEVEND_TAG_IN_MANAGED_ACCESS,
+                    decide(charger(AccessMode.FREEVEND, HOUR_AGO, SECOND_AGO), true).reason());
+        }
     }
 
     /** An untyped idTag "ab12cd34": looked up as an idTag ("AB12CD34") and verbatim ("ab12cd34"). */

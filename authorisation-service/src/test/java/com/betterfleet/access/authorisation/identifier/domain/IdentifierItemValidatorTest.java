@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 
@@ -94,5 +97,42 @@ class IdentifierItemValidatorTest {
     void refusesNoAuthorizationAsARegistryType() {
         assertEquals(List.of("idTokenType"), failingFields(new RawIdentifierItem("upsert", "acc-A", "04A23F9A",
                 "NoAuthorization", "own_fleet", null, null, "active", null, null)));
+    }
+
+    private static RawIdentifierItem withChangedAt(String op, String changedAt) {
+        return "delete".equals(op)
+                ? new RawIdentifierItem("delete", "acc-A", "04A23F9A", null, null, null, null, null, null, null, changedAt)
+                : new RawIdentifierItem("upsert", "acc-A", "04A23F9A", "ISO14443", "own_fleet", null, null, "active", null,
+                        null, changedAt);
+    }
+
+    @Test
+    void carriesChangedAtOnUpsertsAndDeletes() {
+        assertEquals(Instant.parse("2030-01-01T09:00:00Z"),
+                validator.validate(withChangedAt("upsert", "2030-01-01T10:00:00+01:00"), List.of()).command().changedAt());
+        assertEquals(Instant.parse("2030-01-01T09:00:00Z"),
+                validator.validate(withChangedAt("delete", "2030-01-01T09:00:00Z"), List.of()).command().changedAt());
+        assertNull(validator.validate(withChangedAt("upsert", null), List.of()).command().changedAt(), "optional");
+    }
+
+    @Test
+    void keepsChangedAtToTheMicrosecondTheDatabaseStores() {
+        assertEquals(Instant.parse("2030-01-01T09:00:00.123456Z"),
+                validator.validate(withChangedAt("upsert", "2030-01-01T09:00:00.123456789Z"), List.of()).command().changedAt());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "yesterday", "2030-01-01T09:00:00", "2030-01-01", "1969-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z", "2030-13-01T00:00:00Z" })
+    void rejectsAChangedAtThatIsNoInstantWithOffsetInTheStorableYears(String changedAt) {
+        for (String op : List.of("upsert", "delete")) {
+            assertEquals(List.of("changedAt"), failingFields(withChangedAt(op, changedAt)), op + " " + changedAt);
+        }
+    }
+
+    @Test
+    void acceptsTheEdgesOfTheChangedAtRange() {
+        assertTrue(validator.validate(withChangedAt("upsert", "1970-01-01T00:00:00Z"), List.of()).valid());
+        assertTrue(validator.validate(withChangedAt("delete", "9999-12-31T23:59:59Z"), List.of()).valid());
     }
 }

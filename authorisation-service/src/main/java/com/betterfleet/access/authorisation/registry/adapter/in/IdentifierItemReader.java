@@ -20,14 +20,15 @@ public final class IdentifierItemReader {
         List<FieldViolation> violations = new ArrayList<>();
         if (node == null || !node.isObject()) {
             violations.add(new FieldViolation("item", "must be a JSON object"));
-            return new ReceivedItem(new RawIdentifierItem(null, null, null, null, null, null, null, null, null, null),
+            return new ReceivedItem(new RawIdentifierItem(null, null, null, null, null, null, null, null, null, null, null),
                     violations);
         }
         RawIdentifierItem raw = new RawIdentifierItem(
                 text(node, "op", violations), text(node, "accountId", violations), text(node, "idToken", violations),
                 text(node, "idTokenType", violations), text(node, "accessClass", violations),
                 text(node, "vehicleId", violations), text(node, "agreementId", violations), text(node, "status", violations),
-                text(node, "validFrom", violations), text(node, "validUntil", violations));
+                text(node, "validFrom", violations), text(node, "validUntil", violations),
+                text(node, "changedAt", violations));
         return new ReceivedItem(raw, violations);
     }
 

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.betterfleet.access.decisionlog.domain.AccessRecord;
 import com.betterfleet.access.decisionlog.domain.DecisionRecord;
+import com.betterfleet.access.decisionlog.domain.RecordKind;
 import com.betterfleet.access.decisionlog.domain.TimeRange;
+import com.betterfleet.access.decisionlog.domain.TimelineRecord;
 import com.betterfleet.access.decisionlog.support.Events;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,6 +99,25 @@ class CloudEventParserTest {
         assertMalformed(withEnvelopeTime(Events.policyChanged().json(), "yesterday"), "envelope.time", "yesterday");
         assertMalformed(withEnvelopeTime(Events.policyChanged().json(), "2025-02-30T00:00:00Z"), "envelope.time",
                 "2025-02-30");
+    }
+
+    /**
+     * modeUntil (additive, events.schema.json) is accepted whatever it holds, a time, null or
+     * absent, and kept as received in the payload; it is not a field this service interprets.
+     */
+    @Test
+    void acceptsExpectedModeChangedWithModeUntilAndKeepsItInThePayload() throws Exception {
+        Events.TimelineEvent event = Events.expectedModeChanged().data("until", "2026-06-01T11:00:00Z")
+                .data("modeUntil", "2026-06-01T17:00:00Z");
+        TimelineRecord record = (TimelineRecord) parser.parse(event.json());
+        assertEquals(RecordKind.EXPECTED_MODE_CHANGED, record.kind());
+        assertEquals("2026-06-01T17:00:00Z", JSON.readTree(record.payloadJson()).get("modeUntil").asText());
+        assertEquals("2026-06-01T11:00:00Z", JSON.readTree(record.payloadJson()).get("until").asText());
+
+        TimelineRecord none = (TimelineRecord) parser.parse(Events.expectedModeChanged().data("modeUntil", null).json());
+        assertTrue(JSON.readTree(none.payloadJson()).get("modeUntil").isNull());
+        TimelineRecord absent = (TimelineRecord) parser.parse(Events.expectedModeChanged().json());
+        assertFalse(JSON.readTree(absent.payloadJson()).has("modeUntil"));
     }
 
     private void assertMalformed(String body, String field, String value) {

@@ -77,7 +77,10 @@ final class PolicyResponses {
             String chargerId,
             @Schema(enumeration = { "freevend", "managed_access" }) String expectedMode,
             @Schema(description = "Start of the interval with this mode, source and window; null if unbounded") String since,
-            @Schema(description = "Next boundary; null if none within the engine's horizon") String until,
+            @Schema(description = "Next boundary (mode, source or window changes); null if none within the engine's horizon")
+            String until,
+            @Schema(description = "First change of the access mode itself (a hand-over to another window or source of "
+                    + "the same mode is skipped); null if none within the engine's horizon") String modeUntil,
             @Schema(enumeration = { "schedule", "override", "default", "none" }) String source,
             String windowId,
             long policyVersion,
@@ -88,8 +91,9 @@ final class PolicyResponses {
             ExpectedMode mode = view.expected();
             ZoneId zone = view.timeZone();
             return new AccessMode(view.chargerId(), mode.mode().wire(), RequestValues.format(mode.since(), zone),
-                    RequestValues.format(mode.until(), zone), mode.source().wire(), mode.windowId(),
-                    mode.policyVersion(), zone == null ? null : zone.getId(), view.enforcement().wire());
+                    RequestValues.format(mode.until(), zone), RequestValues.format(mode.modeUntil(), zone),
+                    mode.source().wire(), mode.windowId(), mode.policyVersion(), zone == null ? null : zone.getId(),
+                    view.enforcement().wire());
         }
     }
 

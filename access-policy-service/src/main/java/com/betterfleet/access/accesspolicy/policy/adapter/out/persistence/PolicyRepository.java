@@ -104,7 +104,7 @@ public class PolicyRepository implements PolicyStore {
         // Chargers with a policy, and chargers of the account that only reported a capability.
         return client.preparedQuery("""
                 SELECT c.charger_id, c.account_id, c.depot_id, c.time_zone, c.version,
-                       s.mode, s.source, s.window_id, s.policy_version, s.since, s.next_boundary_at,
+                       s.mode, s.source, s.window_id, s.policy_version, s.since, s.next_boundary_at, s.mode_until,
                        cap.state AS capability_state
                 FROM (
                     SELECT charger_id, account_id, depot_id, time_zone, version FROM access_policy

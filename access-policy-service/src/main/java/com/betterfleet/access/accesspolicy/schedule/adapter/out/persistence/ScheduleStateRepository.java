@@ -27,7 +27,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** schedule_state (V1__access_policy.sql); the ticker's queries use the schedule_state_due index. */
+/** schedule_state (V1__access_policy.sql, V2__schedule_state_mode_until.sql); the ticker's queries use the schedule_state_due index. */
 @ApplicationScoped
 public class ScheduleStateRepository implements ScheduleStateStore {
     private static final Logger LOG = Logger.getLogger(ScheduleStateRepository.class);
@@ -52,15 +52,17 @@ public class ScheduleStateRepository implements ScheduleStateStore {
                 .addValue(state.windowId())
                 .addValue(state.policyVersion())
                 .addValue(timestamp(state.since()))
-                .addValue(timestamp(state.nextBoundaryAt()));
+                .addValue(timestamp(state.nextBoundaryAt()))
+                .addValue(timestamp(state.modeUntil()));
         return transaction.preparedQuery("""
                 INSERT INTO schedule_state (charger_id, mode, source, window_id, policy_version, since, next_boundary_at,
-                                            updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+                                            mode_until, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
                 ON CONFLICT (charger_id) DO UPDATE SET
                     mode = EXCLUDED.mode, source = EXCLUDED.source, window_id = EXCLUDED.window_id,
                     policy_version = EXCLUDED.policy_version, since = EXCLUDED.since,
-                    next_boundary_at = EXCLUDED.next_boundary_at, updated_at = EXCLUDED.updated_at""")
+                    next_boundary_at = EXCLUDED.next_boundary_at, mode_until = EXCLUDED.mode_until,
+                    updated_at = EXCLUDED.updated_at""")
                 .execute(values)
                 .replaceWithVoid();
     }
@@ -108,6 +110,7 @@ public class ScheduleStateRepository implements ScheduleStateStore {
         Long[] versions = new Long[n];
         OffsetDateTime[] since = new OffsetDateTime[n];
         OffsetDateTime[] next = new OffsetDateTime[n];
+        OffsetDateTime[] modeUntil = new OffsetDateTime[n];
         int i = 0;
         for (Map.Entry<String, TrackedState> entry : states.entrySet()) {
             TrackedState state = entry.getValue();
@@ -118,18 +121,21 @@ public class ScheduleStateRepository implements ScheduleStateStore {
             versions[i] = state.policyVersion();
             since[i] = timestamp(state.since());
             next[i] = timestamp(state.nextBoundaryAt());
+            modeUntil[i] = timestamp(state.modeUntil());
             i++;
         }
         return transaction.preparedQuery("""
                 UPDATE schedule_state s SET
                     mode = u.mode, source = u.source, window_id = u.window_id, policy_version = u.policy_version,
-                    since = u.since, next_boundary_at = u.next_boundary_at, updated_at = now()
+                    since = u.since, next_boundary_at = u.next_boundary_at, mode_until = u.mode_until,
+                    updated_at = now()
                 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::timestamptz[],
-                            $7::timestamptz[]) AS u(charger_id, mode, source, window_id, policy_version, since,
-                                                     next_boundary_at)
+                            $7::timestamptz[], $8::timestamptz[]) AS u(charger_id, mode, source, window_id,
+                                                                       policy_version, since, next_boundary_at,
+                                                                       mode_until)
                 WHERE s.charger_id = u.charger_id""")
                 .execute(Tuple.tuple().addValue(ids).addValue(modes).addValue(sources).addValue(windows)
-                        .addValue(versions).addValue(since).addValue(next))
+                        .addValue(versions).addValue(since).addValue(next).addValue(modeUntil))
                 .replaceWithVoid();
     }
 

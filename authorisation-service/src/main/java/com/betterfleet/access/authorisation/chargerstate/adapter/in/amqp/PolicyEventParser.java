@@ -74,11 +74,14 @@ public final class PolicyEventParser {
                 return Optional.of(new ChargerEvent.PolicyChanged(chargerId, accountId,
                         text(data, "depotId", false), positiveLong(data, "version", 1), bool(data, "deleted")));
             case EXPECTED_MODE_CHANGED:
+                // modeUntil present as null means "no change of mode ahead"; absent means an older
+                // producer that does not send it, for which until stays the end of the mode.
                 ExpectedMode mode = new ExpectedMode(
                         AccessMode.fromWire(text(data, "mode", true)).orElseThrow(() -> invalid("mode")),
                         instant(data, "effectiveAt", true), instant(data, "until", false),
                         PolicySource.fromWire(text(data, "source", true)).orElseThrow(() -> invalid("source")),
-                        text(data, "windowId", false), positiveLong(data, "policyVersion", 0));
+                        text(data, "windowId", false), positiveLong(data, "policyVersion", 0),
+                        data.has("modeUntil"), instant(data, "modeUntil", false));
                 return Optional.of(new ChargerEvent.ExpectedModeChanged(chargerId, accountId, text(data, "depotId", false),
                         mode));
             case CAPABILITY_CHANGED:

@@ -13,21 +13,28 @@ import com.betterfleet.access.authorisation.chargerstate.domain.PolicySource;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Maps {@code charger_state} rows to and from {@link ChargerState}. */
+/**
+ * Maps {@code charger_state} rows to and from {@link ChargerState}. {@code mode_until} holds the
+ * event's {@code until}; its {@code modeUntil} is {@code mode_change_at}, with
+ * {@code mode_change_announced} telling a null value from an event that did not carry it.
+ */
 public final class ChargerStateRows {
     public static final String COLUMNS = "charger_id, account_id, depot_id, policy_version, policy_deleted, deleted_version, "
             + "mode, mode_effective_at, mode_until, mode_source, mode_window_id, mode_policy_version, protocol, family, "
-            + "capability_at";
+            + "capability_at, mode_change_announced, mode_change_at";
 
     public static final String UPSERT = "INSERT INTO charger_state (" + COLUMNS + ", updated_at, change_seq) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, now(), nextval('state_change_seq')) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now(), "
+            + "nextval('state_change_seq')) "
             + "ON CONFLICT (charger_id) DO UPDATE SET account_id = EXCLUDED.account_id, depot_id = EXCLUDED.depot_id, "
             + "policy_version = EXCLUDED.policy_version, policy_deleted = EXCLUDED.policy_deleted, "
             + "deleted_version = EXCLUDED.deleted_version, mode = EXCLUDED.mode, "
             + "mode_effective_at = EXCLUDED.mode_effective_at, mode_until = EXCLUDED.mode_until, "
             + "mode_source = EXCLUDED.mode_source, mode_window_id = EXCLUDED.mode_window_id, "
             + "mode_policy_version = EXCLUDED.mode_policy_version, protocol = EXCLUDED.protocol, family = EXCLUDED.family, "
-            + "capability_at = EXCLUDED.capability_at, updated_at = EXCLUDED.updated_at, change_seq = EXCLUDED.change_seq";
+            + "capability_at = EXCLUDED.capability_at, mode_change_announced = EXCLUDED.mode_change_announced, "
+            + "mode_change_at = EXCLUDED.mode_change_at, updated_at = EXCLUDED.updated_at, "
+            + "change_seq = EXCLUDED.change_seq";
 
     private ChargerStateRows() {
     }
@@ -38,7 +45,8 @@ public final class ChargerStateRows {
         if (modeName != null) {
             mode = new ExpectedMode(AccessMode.fromWire(modeName).orElseThrow(), instant(row, "mode_effective_at"),
                     instant(row, "mode_until"), PolicySource.fromWire(row.getString("mode_source")).orElseThrow(),
-                    row.getString("mode_window_id"), row.getLong("mode_policy_version"));
+                    row.getString("mode_window_id"), row.getLong("mode_policy_version"),
+                    row.getBoolean("mode_change_announced"), instant(row, "mode_change_at"));
         }
         String protocol = row.getString("protocol");
         return new ChargerState(row.getString("charger_id"), row.getString("account_id"), row.getString("depot_id"),
@@ -59,7 +67,9 @@ public final class ChargerStateRows {
                 m == null ? null : m.policyVersion(),
                 s.protocol() == null ? null : s.protocol().wire(),
                 s.family(),
-                offset(s.capabilityAt()) });
+                offset(s.capabilityAt()),
+                m != null && m.modeUntilAnnounced(),
+                m == null ? null : offset(m.modeUntil()) });
     }
 
     static Instant instant(Row row, String column) {

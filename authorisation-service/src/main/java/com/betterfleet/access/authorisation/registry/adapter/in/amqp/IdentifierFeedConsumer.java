@@ -23,9 +23,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The vehicle identifier feed ({@code charger-access.identifiers}): one identifiers:batch item per
- * message. Applied items are acknowledged after commit; invalid items are logged by mask and field
- * names (never the raw token) and acknowledged, so they cannot loop; a database failure releases
- * the message for redelivery.
+ * message. Applied items are acknowledged after commit; items not newer than the stored change
+ * (redelivered or reordered, see changedAt) are skipped and acknowledged; invalid items are logged
+ * by mask and field names (never the raw token) and acknowledged, so they cannot loop; a database
+ * failure releases the message for redelivery.
  */
 @ApplicationScoped
 public class IdentifierFeedConsumer {
@@ -51,6 +52,9 @@ public class IdentifierFeedConsumer {
                 if (result.status() == ItemStatus.REJECTED) {
                     LOG.warnf("rejected an identifier feed message (idMask %s): %s", result.idMask(),
                             describe(result.rejection().errors()));
+                } else if (result.status() == ItemStatus.STALE) {
+                    // normal for an at-least-once feed (redelivery, reordering): counted, not warned about
+                    LOG.debugf("skipped a stale identifier feed message (idMask %s)", result.idMask());
                 }
             }).replaceWithVoid();
         } catch (RuntimeException e) {

@@ -68,8 +68,10 @@ public class IdentifiersResource {
     @Operation(summary = "Upsert or delete many identifiers",
             description = "Roles identifier-sync, access-admin. Body: a JSON array of identifier items "
                     + "(identifier-item.schema.json). Each item gets its own result (created, updated, deleted, "
-                    + "not_found or rejected with a problem); a human caller's items naming another account are "
-                    + "rejected with status 403. Raw tokens are hashed on arrival and never stored.")
+                    + "not_found, stale or rejected with a problem); a human caller's items naming another account are "
+                    + "rejected with status 403. An item whose changedAt is not newer than the last change applied "
+                    + "to the identifier is skipped as stale; an item without changedAt counts as changed when it "
+                    + "is applied. Raw tokens are hashed on arrival and never stored.")
     @APIResponse(responseCode = "200", description = "Per-item results")
     @APIResponse(responseCode = "400", description = "Not a JSON array, or too many items (problem+json)")
     @APIResponse(responseCode = "401", description = "No valid bearer token (problem+json)")

@@ -1,9 +1,10 @@
 package com.betterfleet.access.authorisation.registry.adapter.out.persistence;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import com.betterfleet.access.authorisation.identifier.domain.AccessClass;
 import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierCommand;
 import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
+import com.betterfleet.access.authorisation.identifier.domain.RegistryBatch;
 import com.betterfleet.access.authorisation.registry.application.IdentifierStore;
 import com.betterfleet.access.authorisation.registry.application.IdentifierView;
 import com.betterfleet.access.authorisation.registry.application.ItemStatus;
@@ -25,28 +27,39 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * {@code identifier}: hash, mask and metadata only. Writes run under the state-change lock, are
- * stamped with {@code change_seq}, and keep deleted identifiers as tombstones.
+ * {@code identifier}: hash, mask and metadata only. Writes run under the state-change lock; every
+ * change a replica must see is stamped with a new {@code change_seq}. Deleted identifiers stay as
+ * tombstones, which also keep the {@code changed_at} that orders late items
+ * ({@link RegistryBatch}).
  */
 @Singleton
 public class IdentifierRepository implements IdentifierStore {
-    private static final String LIVE_KEYS = "SELECT account_id, id_hash, id_token_type FROM identifier WHERE NOT deleted "
-            + "AND (account_id, id_hash) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
+    private static final String STORED_KEYS = "SELECT account_id, id_hash, id_token_type, deleted, changed_at FROM identifier "
+            + "WHERE (account_id, id_hash) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
+    // Read under the lock, so batches get increasing times in commit order: last-writer-wins for items without changedAt.
+    private static final String APPLIED_AT = "SELECT clock_timestamp() AS applied_at";
     private static final String UPSERT = "INSERT INTO identifier (account_id, id_hash, id_mask, id_token_type, access_class, "
-            + "vehicle_id, agreement_id, status, valid_from, valid_until, deleted, updated_at, change_seq) "
-            + "SELECT a, h, m, t, c, v, g, s, vf, vu, false, now(), nextval('state_change_seq') FROM unnest("
+            + "vehicle_id, agreement_id, status, valid_from, valid_until, deleted, changed_at, updated_at, change_seq) "
+            + "SELECT a, h, m, t, c, v, g, s, vf, vu, false, ca, now(), nextval('state_change_seq') FROM unnest("
             + "$1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], "
-            + "$9::timestamptz[], $10::timestamptz[]) AS u(a, h, m, t, c, v, g, s, vf, vu) "
+            + "$9::timestamptz[], $10::timestamptz[], $11::timestamptz[]) AS u(a, h, m, t, c, v, g, s, vf, vu, ca) "
             + "ON CONFLICT (account_id, id_hash) DO UPDATE SET id_mask = EXCLUDED.id_mask, "
             + "id_token_type = EXCLUDED.id_token_type, access_class = EXCLUDED.access_class, "
             + "vehicle_id = EXCLUDED.vehicle_id, agreement_id = EXCLUDED.agreement_id, status = EXCLUDED.status, "
             + "valid_from = EXCLUDED.valid_from, valid_until = EXCLUDED.valid_until, deleted = false, "
-            + "updated_at = EXCLUDED.updated_at, change_seq = EXCLUDED.change_seq";
-    private static final String TOMBSTONE = "UPDATE identifier SET deleted = true, updated_at = now(), "
-            + "change_seq = nextval('state_change_seq') WHERE NOT deleted "
-            + "AND (account_id, id_hash) IN (SELECT * FROM unnest($1::text[], $2::text[]))";
+            + "changed_at = EXCLUDED.changed_at, updated_at = EXCLUDED.updated_at, change_seq = EXCLUDED.change_seq";
+    private static final String TOMBSTONE = "UPDATE identifier AS i SET deleted = true, changed_at = u.ca, updated_at = now(), "
+            + "change_seq = nextval('state_change_seq') FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(a, h, ca) "
+            + "WHERE i.account_id = u.a AND i.id_hash = u.h AND NOT i.deleted";
+    private static final String NEW_TOMBSTONE = "INSERT INTO identifier (account_id, id_hash, id_mask, id_token_type, deleted, "
+            + "changed_at, updated_at, change_seq) SELECT a, h, m, t, true, ca, now(), nextval('state_change_seq') FROM unnest("
+            + "$1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS u(a, h, m, t, ca)";
+    // No new change_seq: no replica holds anything of a tombstone but its absence, which does not change.
+    private static final String RAISE_TOMBSTONE = "UPDATE identifier AS i SET changed_at = u.ca, updated_at = now() "
+            + "FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS u(a, h, ca) "
+            + "WHERE i.account_id = u.a AND i.id_hash = u.h AND i.deleted";
     private static final String PAGE = "SELECT account_id, id_hash, id_mask, id_token_type, access_class, vehicle_id, "
-            + "agreement_id, status, valid_from, valid_until, updated_at FROM identifier WHERE NOT deleted "
+            + "agreement_id, status, valid_from, valid_until, updated_at, changed_at FROM identifier WHERE NOT deleted "
             + "AND ($1::text IS NULL OR account_id = $1) AND ($2::text IS NULL OR access_class = $2) "
             + "AND (account_id, id_hash) > ($3, $4) ORDER BY account_id, id_hash LIMIT $5";
 
@@ -59,16 +72,14 @@ public class IdentifierRepository implements IdentifierStore {
     @Override
     public Uni<List<ItemStatus>> apply(List<IdentifierCommand> commands) {
         return pool.withTransaction(connection -> StateChangeLock.acquire(connection)
-                .chain(() -> liveKeys(connection, commands))
-                .chain(live -> write(connection, commands, live)));
+                .chain(() -> storedKeys(connection, commands))
+                .chain(stored -> appliedAt(connection)
+                        .chain(appliedAt -> write(connection, RegistryBatch.play(commands, stored, appliedAt)))));
     }
 
-    /** One registry key: an account's identifier hash. */
-    private record Key(String accountId, String idHash) {
-    }
-
-    /** The live entries (and their types) under every hash the commands may touch. */
-    private Uni<Map<Key, IdTokenType>> liveKeys(SqlConnection connection, List<IdentifierCommand> commands) {
+    /** What is stored (live or tombstone) under every hash the commands may touch. */
+    private Uni<Map<RegistryBatch.Key, RegistryBatch.Stored>> storedKeys(SqlConnection connection,
+            List<IdentifierCommand> commands) {
         List<String> accounts = new ArrayList<>(commands.size());
         List<String> hashes = new ArrayList<>(commands.size());
         for (IdentifierCommand command : commands) {
@@ -80,84 +91,57 @@ public class IdentifierRepository implements IdentifierStore {
                 hashes.add(hash);
             }
         }
-        return connection.preparedQuery(LIVE_KEYS)
+        return connection.preparedQuery(STORED_KEYS)
                 .execute(Tuple.of(accounts.toArray(String[]::new), hashes.toArray(String[]::new)))
                 .map(rows -> {
-                    Map<Key, IdTokenType> keys = new HashMap<>();
+                    Map<RegistryBatch.Key, RegistryBatch.Stored> stored = new HashMap<>();
                     for (Row row : rows) {
-                        // null: a type this version does not know (see names)
-                        keys.put(new Key(row.getString("account_id"), row.getString("id_hash")),
-                                IdTokenType.fromWire(row.getString("id_token_type")).orElse(null));
+                        boolean live = !row.getBoolean("deleted");
+                        // null: a tombstone, or a type this version does not know (found by exact hash only)
+                        IdTokenType type = live ? IdTokenType.fromWire(row.getString("id_token_type")).orElse(null) : null;
+                        stored.put(new RegistryBatch.Key(row.getString("account_id"), row.getString("id_hash")),
+                                new RegistryBatch.Stored(live, type, IdentifierRows.instant(row, "changed_at")));
                     }
-                    return keys;
+                    return stored;
                 });
     }
 
-    /**
-     * Plays the commands in order against the live entries to get each one's status, then writes
-     * only the last state of each key. A delete without idTokenType that names two live entries
-     * (see {@link IdentifierCommand.Delete#names}) removes neither and is {@code REJECTED}.
-     */
-    private Uni<List<ItemStatus>> write(SqlConnection connection, List<IdentifierCommand> commands,
-            Map<Key, IdTokenType> liveAtStart) {
-        Map<Key, IdTokenType> live = new HashMap<>(liveAtStart);
-        List<ItemStatus> statuses = new ArrayList<>(commands.size());
-        // the last write of the batch to each key: the entry to upsert, or null to delete
-        Map<Key, RegisteredIdentifier> last = new LinkedHashMap<>();
-        for (IdentifierCommand command : commands) {
-            if (command instanceof IdentifierCommand.Upsert upsert) {
-                RegisteredIdentifier entry = upsert.identifierEntry();
-                Key key = new Key(entry.accountId(), entry.idHash());
-                boolean existed = live.containsKey(key);
-                live.put(key, entry.idTokenType());
-                statuses.add(existed ? ItemStatus.UPDATED : ItemStatus.CREATED);
-                last.put(key, entry);
-            } else if (command instanceof IdentifierCommand.Delete delete) {
-                List<Key> named = named(delete, live);
-                if (named.isEmpty()) {
-                    statuses.add(ItemStatus.NOT_FOUND);
-                } else if (named.size() > 1) {
-                    statuses.add(ItemStatus.REJECTED);
-                } else {
-                    live.remove(named.get(0));
-                    statuses.add(ItemStatus.DELETED);
-                    last.put(named.get(0), null);
-                }
-            }
+    private static Uni<Instant> appliedAt(SqlConnection connection) {
+        return connection.preparedQuery(APPLIED_AT).execute()
+                .map(rows -> rows.iterator().next().getOffsetDateTime("applied_at").toInstant());
+    }
+
+    /** Writes the last state of every key the batch changed; stale items wrote nothing. */
+    private Uni<List<ItemStatus>> write(SqlConnection connection, RegistryBatch.Result result) {
+        Map<RegistryBatch.WriteKind, List<RegistryBatch.Write>> byKind = new EnumMap<>(RegistryBatch.WriteKind.class);
+        for (RegistryBatch.Write write : result.writes()) {
+            byKind.computeIfAbsent(write.kind(), k -> new ArrayList<>()).add(write);
         }
-        List<RegisteredIdentifier> upserts = new ArrayList<>();
-        List<Key> deletes = new ArrayList<>();
-        last.forEach((key, entry) -> {
-            if (entry != null) {
-                upserts.add(entry);
-            } else if (liveAtStart.containsKey(key)) {
-                deletes.add(key);
-            }
-        });
-        return upsert(connection, upserts).chain(() -> tombstone(connection, deletes)).replaceWith(statuses);
+        List<ItemStatus> statuses = result.outcomes().stream().map(IdentifierRepository::status).toList();
+        return upsert(connection, byKind.getOrDefault(RegistryBatch.WriteKind.PUT, List.of()))
+                .chain(() -> keyed(connection, TOMBSTONE, byKind.getOrDefault(RegistryBatch.WriteKind.TOMBSTONE, List.of())))
+                .chain(() -> newTombstones(connection, byKind.getOrDefault(RegistryBatch.WriteKind.NEW_TOMBSTONE, List.of())))
+                .chain(() -> keyed(connection, RAISE_TOMBSTONE,
+                        byKind.getOrDefault(RegistryBatch.WriteKind.RAISE_TOMBSTONE, List.of())))
+                .replaceWith(statuses);
     }
 
-    private static List<Key> named(IdentifierCommand.Delete delete, Map<Key, IdTokenType> live) {
-        List<Key> named = new ArrayList<>(2);
-        for (String hash : delete.candidateHashes()) {
-            Key key = new Key(delete.accountId(), hash);
-            if (live.containsKey(key) && !named.contains(key) && names(delete, hash, live.get(key))) {
-                named.add(key);
-            }
-        }
-        return named;
+    private static ItemStatus status(RegistryBatch.Outcome outcome) {
+        return switch (outcome) {
+            case CREATED -> ItemStatus.CREATED;
+            case UPDATED -> ItemStatus.UPDATED;
+            case DELETED -> ItemStatus.DELETED;
+            case NOT_FOUND -> ItemStatus.NOT_FOUND;
+            case AMBIGUOUS -> ItemStatus.REJECTED;
+            case STALE -> ItemStatus.STALE;
+        };
     }
 
-    private static boolean names(IdentifierCommand.Delete delete, String hash, IdTokenType storedType) {
-        // an entry of an unknown type is found by its exact hash only
-        return storedType == null ? hash.equals(delete.identifier().idHash()) : delete.names(hash, storedType);
-    }
-
-    private Uni<Void> upsert(SqlConnection connection, List<RegisteredIdentifier> entries) {
-        if (entries.isEmpty()) {
+    private Uni<Void> upsert(SqlConnection connection, List<RegistryBatch.Write> writes) {
+        if (writes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        int n = entries.size();
+        int n = writes.size();
         String[] accounts = new String[n];
         String[] hashes = new String[n];
         String[] masks = new String[n];
@@ -168,8 +152,9 @@ public class IdentifierRepository implements IdentifierStore {
         String[] statuses = new String[n];
         OffsetDateTime[] from = new OffsetDateTime[n];
         OffsetDateTime[] until = new OffsetDateTime[n];
+        OffsetDateTime[] changed = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
-            RegisteredIdentifier e = entries.get(i);
+            RegisteredIdentifier e = writes.get(i).entry();
             accounts[i] = e.accountId();
             hashes[i] = e.idHash();
             masks[i] = e.idMask();
@@ -180,23 +165,50 @@ public class IdentifierRepository implements IdentifierStore {
             statuses[i] = e.status().wire();
             from[i] = IdentifierRows.offset(e.validFrom());
             until[i] = IdentifierRows.offset(e.validUntil());
+            changed[i] = IdentifierRows.offset(writes.get(i).changedAt());
         }
         Tuple tuple = Tuple.from(new Object[] { accounts, hashes, masks, types, classes, vehicles, agreements, statuses, from,
-                until });
+                until, changed });
         return connection.preparedQuery(UPSERT).execute(tuple).replaceWithVoid();
     }
 
-    private Uni<Void> tombstone(SqlConnection connection, List<Key> deletes) {
-        if (deletes.isEmpty()) {
+    /** TOMBSTONE or RAISE_TOMBSTONE: ($1 account, $2 hash, $3 changedAt) per key. */
+    private Uni<Void> keyed(SqlConnection connection, String sql, List<RegistryBatch.Write> writes) {
+        if (writes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String[] accounts = new String[deletes.size()];
-        String[] hashes = new String[deletes.size()];
-        for (int i = 0; i < deletes.size(); i++) {
-            accounts[i] = deletes.get(i).accountId();
-            hashes[i] = deletes.get(i).idHash();
+        int n = writes.size();
+        String[] accounts = new String[n];
+        String[] hashes = new String[n];
+        OffsetDateTime[] changed = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            accounts[i] = writes.get(i).key().accountId();
+            hashes[i] = writes.get(i).key().idHash();
+            changed[i] = IdentifierRows.offset(writes.get(i).changedAt());
         }
-        return connection.preparedQuery(TOMBSTONE).execute(Tuple.of(accounts, hashes)).replaceWithVoid();
+        return connection.preparedQuery(sql).execute(Tuple.of(accounts, hashes, changed)).replaceWithVoid();
+    }
+
+    private Uni<Void> newTombstones(SqlConnection connection, List<RegistryBatch.Write> writes) {
+        if (writes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = writes.size();
+        String[] accounts = new String[n];
+        String[] hashes = new String[n];
+        String[] masks = new String[n];
+        String[] types = new String[n];
+        OffsetDateTime[] changed = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            RegistryBatch.Write w = writes.get(i);
+            accounts[i] = w.key().accountId();
+            hashes[i] = w.key().idHash();
+            masks[i] = w.idMask();
+            types[i] = w.idTokenType() == null ? null : w.idTokenType().name();
+            changed[i] = IdentifierRows.offset(w.changedAt());
+        }
+        Tuple tuple = Tuple.from(new Object[] { accounts, hashes, masks, types, changed });
+        return connection.preparedQuery(NEW_TOMBSTONE).execute(tuple).replaceWithVoid();
     }
 
     @Override
@@ -210,7 +222,8 @@ public class IdentifierRepository implements IdentifierStore {
                 views.add(new IdentifierView(row.getString("account_id"), row.getString("id_hash"), row.getString("id_mask"),
                         row.getString("id_token_type"), row.getString("access_class"), row.getString("vehicle_id"),
                         row.getString("agreement_id"), row.getString("status"), IdentifierRows.instant(row, "valid_from"),
-                        IdentifierRows.instant(row, "valid_until"), IdentifierRows.instant(row, "updated_at")));
+                        IdentifierRows.instant(row, "valid_until"), IdentifierRows.instant(row, "updated_at"),
+                        IdentifierRows.instant(row, "changed_at")));
             }
             return views;
         });
