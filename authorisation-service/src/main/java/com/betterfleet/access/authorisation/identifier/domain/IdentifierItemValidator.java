@@ -1,6 +1,8 @@
 package com.betterfleet.access.authorisation.identifier.domain;
 
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,10 +23,22 @@ public final class IdentifierItemValidator {
     public static final int MAX_ACCOUNT_ID = 64;
     public static final int MAX_REFERENCE = 64;
 
+    /**
+     * How far ahead of our clock a changedAt may be: a later one would hold the identifier against
+     * every change until then (ChangeOrder), so it is taken for a clock error and refused.
+     */
+    static final Duration MAX_CHANGED_AT_AHEAD = Duration.ofMinutes(5);
+
     private final IdentifierHasher hasher;
+    private final Clock clock;
 
     public IdentifierItemValidator(IdentifierHasher hasher) {
+        this(hasher, Clock.systemUTC());
+    }
+
+    public IdentifierItemValidator(IdentifierHasher hasher, Clock clock) {
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     /**
@@ -59,6 +73,11 @@ public final class IdentifierItemValidator {
         }
         // compared with the stored one at the precision the database keeps (ChangeOrder)
         Instant changedAt = ChangeOrder.micros(instant(violations, "changedAt", raw.changedAt()));
+        if (changedAt != null && changedAt.isAfter(clock.instant().plus(MAX_CHANGED_AT_AHEAD))) {
+            violations.add(new FieldViolation("changedAt", "must not be more than " + MAX_CHANGED_AT_AHEAD.toMinutes()
+                    + " minutes ahead of the registry's clock (a later one would hold the identifier until then)"));
+            changedAt = null;
+        }
         String mask = hashed == null ? null : hashed.idMask();
         if (!violations.isEmpty()) {
             return new ItemValidation(null, mask, violations);

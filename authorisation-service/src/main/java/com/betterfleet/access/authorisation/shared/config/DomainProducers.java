@@ -22,8 +22,8 @@ public class DomainProducers {
 
     @Produces
     @Singleton
-    IdentifierItemValidator identifierItemValidator(IdentifierHasher hasher) {
-        return new IdentifierItemValidator(hasher);
+    IdentifierItemValidator identifierItemValidator(IdentifierHasher hasher, Clock clock) {
+        return new IdentifierItemValidator(hasher, clock);
     }
 
     @Produces

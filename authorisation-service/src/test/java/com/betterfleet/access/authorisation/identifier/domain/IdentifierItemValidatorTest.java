@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 
 class IdentifierItemValidatorTest {
-    private final IdentifierItemValidator validator = new IdentifierItemValidator(new IdentifierHasher("contract-test-pepper"));
+    // a clock at the end of the storable range, so that no changedAt below counts as ahead of it
+    private final IdentifierItemValidator validator = new IdentifierItemValidator(new IdentifierHasher("contract-test-pepper"),
+            Clock.fixed(Instant.parse("9999-12-31T23:59:59Z"), ZoneOffset.UTC));
 
     private static RawIdentifierItem upsert(String accessClass, String agreementId, String validFrom, String validUntil) {
         return new RawIdentifierItem("upsert", "acc-A", "04:a2:3f:9a", "ISO14443", accessClass, "bus-1", agreementId, "active",
@@ -127,6 +131,17 @@ class IdentifierItemValidatorTest {
     void rejectsAChangedAtThatIsNoInstantWithOffsetInTheStorableYears(String changedAt) {
         for (String op : List.of("upsert", "delete")) {
             assertEquals(List.of("changedAt"), failingFields(withChangedAt(op, changedAt)), op + " " + changedAt);
+        }
+    }
+
+    @Test
+    void refusesAChangedAtMoreThanFiveMinutesAheadOfTheRegistryClock() {
+        IdentifierItemValidator at9 = new IdentifierItemValidator(new IdentifierHasher("contract-test-pepper"),
+                Clock.fixed(Instant.parse("2030-01-01T09:00:00Z"), ZoneOffset.UTC));
+        assertTrue(at9.validate(withChangedAt("upsert", "2030-01-01T09:05:00Z"), List.of()).valid(), "clock skew allowed");
+        for (String op : List.of("upsert", "delete")) {
+            ItemValidation ahead = at9.validate(withChangedAt(op, "2030-01-01T09:05:00.001Z"), List.of());
+            assertEquals(List.of("changedAt"), ahead.violations().stream().map(FieldViolation::field).toList(), op);
         }
     }
 
