@@ -14,14 +14,15 @@ import java.time.temporal.ChronoUnit;
  * <ul>
  * <li>with {@code changedAt}: applies only if strictly newer. Equal is a redelivery of the change
  * already applied, so it is skipped too (idempotent, no second change);</li>
- * <li>without {@code changedAt} (producers that predate the field, an admin's manual batch): it
- * counts as changed when it is applied ({@code appliedAt}, the database clock), so it keeps
- * last-writer-wins among such items, and is skipped only if the stored change is dated after that
- * moment (a producer clock ahead of ours). Equal applies: it is an earlier item of the same batch,
- * which shares {@code appliedAt};</li>
+ * <li>without {@code changedAt} (producers that predate the field, an operator's manual batch, e.g. an
+ * emergency block): always applies (last writer wins), and is stamped with the later of when it was
+ * applied ({@code appliedAt}, the database clock) and the stored changedAt, so that a dated item
+ * older than it is still recognised as stale however far the producer's clock runs ahead;</li>
  * <li>nothing stored, or a row written before {@code changedAt} existed: always applies.</li>
  * </ul>
- * Instants compare at microsecond precision, what PostgreSQL {@code timestamptz} keeps.
+ * Instants compare at microsecond precision, what PostgreSQL {@code timestamptz} keeps. Two different
+ * changes of one identifier must therefore carry different changedAt values (the item schema says so):
+ * an equal one is taken for a redelivery.
  */
 public final class ChangeOrder {
     private ChangeOrder() {
@@ -37,14 +38,17 @@ public final class ChangeOrder {
             return true;
         }
         if (changedAt == null) {
-            return !micros(stored).isAfter(micros(appliedAt));
+            return true;
         }
         return micros(changedAt).isAfter(micros(stored));
     }
 
-    /** The changedAt to store for a change that applied. */
-    public static Instant stamp(Instant changedAt, Instant appliedAt) {
-        return micros(changedAt != null ? changedAt : appliedAt);
+    /** The changedAt to store for a change that applied over {@code stored} (null: none). */
+    public static Instant stamp(Instant changedAt, Instant stored, Instant appliedAt) {
+        if (changedAt != null) {
+            return micros(changedAt);
+        }
+        return stored != null && stored.isAfter(appliedAt) ? micros(stored) : micros(appliedAt);
     }
 
     /** Truncated to what the database stores, so a redelivered item compares equal to its stored self. */

@@ -144,7 +144,7 @@ public final class RegistryBatch {
         slot.type = entry.idTokenType();
         slot.entry = entry;
         slot.idMask = entry.idMask();
-        slot.changedAt = ChangeOrder.stamp(upsert.changedAt(), appliedAt);
+        slot.changedAt = ChangeOrder.stamp(upsert.changedAt(), slot.changedAt, appliedAt);
         slot.changed = true;
         return outcome;
     }
@@ -205,7 +205,7 @@ public final class RegistryBatch {
         }
         slot.live = false;
         slot.entry = null;
-        slot.changedAt = ChangeOrder.stamp(delete.changedAt(), appliedAt);
+        slot.changedAt = ChangeOrder.stamp(delete.changedAt(), slot.changedAt, appliedAt);
         slot.changed = true;
     }
 

@@ -28,18 +28,22 @@ class ChangeOrderTest {
     }
 
     @Test
-    void anUndatedChangeCountsAsMadeWhenItIsApplied() {
+    void anUndatedChangeAlwaysAppliesAndIsStampedNoEarlierThanWhatItReplaced() {
         assertTrue(ChangeOrder.supersedes(null, T2, NOW), "last writer wins over older changes");
         assertTrue(ChangeOrder.supersedes(null, NOW, NOW), "an earlier undated item of the same batch");
-        assertFalse(ChangeOrder.supersedes(null, NOW.plusMillis(1), NOW), "a change dated after this one was applied");
-        assertEquals(NOW, ChangeOrder.stamp(null, NOW));
-        assertEquals(T1, ChangeOrder.stamp(T1, NOW));
+        assertTrue(ChangeOrder.supersedes(null, NOW.plusSeconds(180), NOW),
+                "an operator's block applies even over a feed change dated ahead of our clock");
+        assertEquals(NOW, ChangeOrder.stamp(null, T2, NOW));
+        assertEquals(NOW, ChangeOrder.stamp(null, null, NOW));
+        assertEquals(NOW.plusSeconds(180), ChangeOrder.stamp(null, NOW.plusSeconds(180), NOW),
+                "so a feed item older than the one it replaced is still stale afterwards");
+        assertEquals(T1, ChangeOrder.stamp(T1, T2, NOW), "a dated change keeps its own date");
     }
 
     @Test
     void comparesAtTheMicrosecondsTheDatabaseKeeps() {
         Instant sent = Instant.parse("2030-03-04T10:00:00.123456789Z");
-        Instant stored = ChangeOrder.stamp(sent, NOW);
+        Instant stored = ChangeOrder.stamp(sent, null, NOW);
         assertEquals(Instant.parse("2030-03-04T10:00:00.123456Z"), stored);
         assertFalse(ChangeOrder.supersedes(sent, stored, NOW), "the redelivered item equals its stored self");
         assertTrue(ChangeOrder.supersedes(sent.plusNanos(1_000), stored, NOW));

@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryBatchTest {
     private static final IdentifierHasher HASHER = new IdentifierHasher("contract-test-pepper");
-    private static final IdentifierItemValidator VALIDATOR = new IdentifierItemValidator(HASHER);
+    // a clock at the end of the storable range: no changedAt here counts as ahead of it
+    private static final IdentifierItemValidator VALIDATOR = new IdentifierItemValidator(HASHER,
+            Clock.fixed(Instant.parse("9999-12-31T23:59:59Z"), ZoneOffset.UTC));
     private static final Instant T1 = Instant.parse("2030-03-04T10:00:00Z");
     private static final Instant T2 = T1.plusSeconds(1);
     private static final Instant T3 = T1.plusSeconds(2);
@@ -196,12 +200,16 @@ class RegistryBatchTest {
     }
 
     @Test
-    void anUndatedItemAppliesOverOlderDatedChangesButNotOverOneDatedAfterIt() {
-        play(upsert("blocked", T1));
-        assertEquals(List.of(UPDATED), outcomes(play(upsert("active", null))), "T1 is before the batch was applied");
+    void anUndatedItemAlwaysAppliesAndKeepsLaterDatedItemsOrdered() {
+        play(upsert("active", T1));
+        assertEquals(List.of(UPDATED), outcomes(play(upsert("blocked", null))), "T1 is before the batch was applied");
 
-        play(upsert("blocked", APPLIED.plusSeconds(5)));
-        assertEquals(List.of(STALE), outcomes(play(upsert("active", null))), "dated after this batch was applied");
+        // a feed change dated ahead of our clock must not hold off an operator's undated block
+        play(upsert("active", APPLIED.plusSeconds(5)));
+        assertEquals(List.of(UPDATED), outcomes(play(upsert("blocked", null))));
+        assertEquals(IdentifierStatus.BLOCKED, live.get(CARD_KEY).status());
+        assertEquals(List.of(STALE), outcomes(play(upsert("active", APPLIED.plusSeconds(4)))),
+                "older than the change the block replaced: still stale");
         assertEquals(IdentifierStatus.BLOCKED, live.get(CARD_KEY).status());
     }
 

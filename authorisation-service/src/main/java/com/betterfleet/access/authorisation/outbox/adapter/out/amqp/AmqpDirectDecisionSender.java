@@ -21,6 +21,7 @@ import io.vertx.amqp.AmqpSender;
 import io.vertx.amqp.AmqpSenderOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * Sends decisions on the Authorize path over one long-lived AMQP 1.0 connection of its own. Requests
@@ -84,7 +85,8 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
 
     public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config, BrokerEndpoint broker) {
         this.vertx = vertx;
-        this.context = vertx.getOrCreateContext();
+        // the event loop itself, not the duplicated context of whichever request first needed this bean
+        this.context = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
         this.address = config.address();
         this.ackTimeoutNanos = config.brokerAckTimeout().toNanos();
         this.retryAfterNanos = config.brokerRetryAfter().toNanos();
@@ -123,7 +125,14 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
             Send send = next;
             inFlight.add(send);
             AmqpClient current = client;
-            sender.sendWithAck(DecisionMessages.of(send.message)).onComplete(ack -> {
+            io.vertx.core.Future<Void> acknowledged;
+            try {
+                acknowledged = sender.sendWithAck(DecisionMessages.of(send.message));
+            } catch (RuntimeException e) {
+                lost(current, "cannot send: " + e.getMessage());
+                return;
+            }
+            acknowledged.onComplete(ack -> {
                 if (ack.succeeded()) {
                     lastAckNanos = System.nanoTime();
                 }
@@ -153,10 +162,14 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
                     return connection.createSender(address, new AmqpSenderOptions());
                 })
                 .onComplete(result -> {
-                    connecting = false;
                     if (client != created) {
+                        // given up on meanwhile (too slow, or lost): a late success must not stay open
+                        if (result.succeeded()) {
+                            created.close();
+                        }
                         return;
                     }
+                    connecting = false;
                     if (result.failed()) {
                         lost(created, "cannot connect: " + result.cause().getMessage());
                         return;
