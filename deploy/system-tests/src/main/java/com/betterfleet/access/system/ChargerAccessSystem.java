@@ -36,7 +36,7 @@ public final class ChargerAccessSystem implements AutoCloseable {
         LogLevels.set("", java.util.logging.Level.INFO);
         logs = Files.createDirectories(Path.of("target", "system-logs", name));
         postgres = EmbeddedPostgresServer.start(null);
-        broker = EmbeddedAmqpBroker.onFreePort(Files.createTempDirectory("system-broker")).start();
+        broker = EmbeddedAmqpBroker.temporary("system-broker").start();
         issuer = LocalTokenIssuer.start();
         for (String db : List.of("authorisation", "decision_log", "access_policy", "mode_apply")) {
             postgres.createDatabase(db);

@@ -2,7 +2,6 @@ package com.betterfleet.access.local.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 
 import com.betterfleet.access.local.EmbeddedAmqpBroker;
@@ -27,11 +26,11 @@ public class AmqpBrokerTestResource implements QuarkusTestResourceLifecycleManag
     public static synchronized EmbeddedAmqpBroker broker() {
         if (broker == null) {
             try {
-                broker = EmbeddedAmqpBroker.onFreePort(Files.createTempDirectory("amqp-broker")).start();
+                broker = EmbeddedAmqpBroker.temporary("amqp-broker").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "amqp-broker-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "amqp-broker-close"));
         }
         if (!broker.isRunning()) {
             broker.start();
@@ -41,6 +40,6 @@ public class AmqpBrokerTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public void stop() {
-        // Kept for the next test profile of this JVM; the shutdown hook stops it.
+        // Kept for the next test profile of this JVM; the shutdown hook stops it and deletes its journal.
     }
 }
