@@ -137,14 +137,14 @@ class MessageContractTest {
                 Arguments.of("validFrom not a date-time",
                         IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("validFrom", "tomorrow"), false),
                 Arguments.of("upsert with changedAt",
-                        IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("changedAt", "2030-01-01T10:00:00.123+01:00"),
+                        IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("changedAt", "2025-01-01T10:00:00.123+01:00"),
                         true),
                 Arguments.of("delete with changedAt",
-                        IdentifierItemBuilder.delete("acc-A", "04A23F9A").with("changedAt", "2030-01-01T09:00:00Z"), true),
+                        IdentifierItemBuilder.delete("acc-A", "04A23F9A").with("changedAt", "2025-01-01T09:00:00Z"), true),
                 Arguments.of("changedAt not a date-time",
                         IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("changedAt", "just now"), false),
                 Arguments.of("changedAt without offset",
-                        IdentifierItemBuilder.delete("acc-A", "04A23F9A").with("changedAt", "2030-01-01T09:00:00"), false),
+                        IdentifierItemBuilder.delete("acc-A", "04A23F9A").with("changedAt", "2025-01-01T09:00:00"), false),
                 Arguments.of("changedAt not a string",
                         IdentifierItemBuilder.ownFleet("acc-A", "04A23F9A").with("changedAt", 1_900_000_000), false));
     }
