@@ -56,12 +56,8 @@ public class BrokerFirstDecisionRecorder implements DecisionRecorder {
     public void record(DecisionRecord record, Runnable onDurable, Consumer<Throwable> onFailure) {
         OutboxMessage message = new OutboxMessage(record.decisionId(), mapper.toJson(record));
         Context context = Vertx.currentContext();
-        Runnable outboxDurable = () -> {
-            viaOutbox.increment();
-            onDurable.run();
-        };
         if (!brokerFirst) {
-            outbox.write(message, context, outboxDurable, onFailure);
+            toOutbox(message, context, onDurable, onFailure);
             return;
         }
         broker.send(message, accepted -> {
@@ -73,8 +69,15 @@ public class BrokerFirstDecisionRecorder implements DecisionRecorder {
                     context.runOnContext(ignored -> onDurable.run());
                 }
             } else {
-                outbox.write(message, context, outboxDurable, onFailure);
+                toOutbox(message, context, onDurable, onFailure);
             }
         });
+    }
+
+    private void toOutbox(OutboxMessage message, Context context, Runnable onDurable, Consumer<Throwable> onFailure) {
+        outbox.write(message, context, () -> {
+            viaOutbox.increment();
+            onDurable.run();
+        }, onFailure);
     }
 }

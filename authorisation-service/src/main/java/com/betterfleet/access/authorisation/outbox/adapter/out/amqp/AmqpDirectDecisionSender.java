@@ -77,7 +77,6 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private final ArrayDeque<Send> inFlight = new ArrayDeque<>();
     private AmqpClient client;
     private AmqpSender sender;
-    private boolean connecting;
     private long sweepTimer = -1;
     private boolean closed;
     private boolean lostOnce;
@@ -145,11 +144,11 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         }
     }
 
+    /** Called while there is no sender; a client without a sender is a connection being made. */
     private void connect() {
-        if (connecting) {
+        if (client != null) {
             return;
         }
-        connecting = true;
         if (sweepTimer < 0) {
             sweepTimer = vertx.setPeriodic(SWEEP_MILLIS, id -> sweep());
         }
@@ -169,7 +168,6 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
                         }
                         return;
                     }
-                    connecting = false;
                     if (result.failed()) {
                         lost(created, "cannot connect: " + result.cause().getMessage());
                         return;
@@ -223,7 +221,6 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         }
         client = null;
         sender = null;
-        connecting = false;
         Send send;
         while ((send = inFlight.poll()) != null) {
             send.settle(false);
