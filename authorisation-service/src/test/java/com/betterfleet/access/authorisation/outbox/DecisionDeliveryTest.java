@@ -9,6 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -45,7 +49,9 @@ class DecisionDeliveryTest {
     MeterRegistry registry;
 
     private double recorded(String path) {
-        return registry.find("authorisation.decisions.recorded").tag("path", path).counter().count();
+        // registered with the recorder, which is created by the first Authorize
+        var counter = registry.find("authorisation.decisions.recorded").tag("path", path).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static JsonNode arrived(String decisionId) {
@@ -75,6 +81,39 @@ class DecisionDeliveryTest {
 
     @Test
     @Order(2)
+    void concurrentDecisionsShareMessagesAndEachArrivesOnceAsASchemaValidEvent() throws Exception {
+        Broker.consumeDecisions();
+        double viaBroker = recorded("broker");
+        List<Future<String>> calls = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            for (int i = 0; i < 300; i++) {
+                int n = i;
+                calls.add(clients.submit(() -> Api.authorise("CP-BATCH-" + (n % 8), "GUEST-B" + n, "ocpp1.6")
+                        .statusCode(200).extract().<String>path("decisionId")));
+            }
+            List<String> answered = new ArrayList<>();
+            for (Future<String> call : calls) {
+                answered.add(call.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(viaBroker + answered.size(), recorded("broker"), "every decision acknowledged by the broker");
+            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> answered.stream().allMatch(id -> Broker.decision(id) != null));
+            Thread.sleep(300);
+            for (String id : answered) {
+                assertEquals(1, Broker.deliveries(id), "delivered once: " + id);
+                assertEquals("[]", Schemas.violations(Schemas.EVENTS, Broker.decision(id)).toString());
+            }
+            // 300 decisions from 32 clients with at most 4 messages unacknowledged: some must have shared one
+            assertTrue(answered.stream().anyMatch(id -> Broker.messageSize(id) > 1), "decisions were batched");
+            assertTrue(registry.find("authorisation.decisions.per_message").summary().max() > 1);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
     void brokerOutageKeepsAuthorizeAnsweringAndEveryDecisionArrivesAfterwards() {
         Broker.consumeDecisions();
         Broker.embedded().stop();

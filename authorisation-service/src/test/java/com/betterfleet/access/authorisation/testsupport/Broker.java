@@ -1,6 +1,7 @@
 package com.betterfleet.access.authorisation.testsupport;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ public final class Broker {
     private static final Vertx VERTX = Vertx.vertx();
     private static final Map<String, JsonNode> DECISIONS = new ConcurrentHashMap<>();
     private static final Map<String, Integer> DELIVERIES = new ConcurrentHashMap<>();
+    private static final Map<String, Integer> BATCHED = new ConcurrentHashMap<>();
     private static AmqpClient client;
     private static AmqpConnection connection;
     private static boolean consuming;
@@ -72,15 +74,28 @@ public final class Broker {
         await(connection().createReceiver(DECISION_LOG_QUEUE, new AmqpReceiverOptions().setAutoAcknowledgement(true)))
                 .handler(message -> {
                     try {
-                        JsonNode event = MAPPER.readTree(message.bodyAsString());
-                        String id = event.get("id").asText();
-                        DECISIONS.put(id, event);
-                        DELIVERIES.merge(id, 1, Integer::sum);
+                        JsonNode body = MAPPER.readTree(message.bodyAsString());
+                        // one event, or a CloudEvents JSON batch of them (ADR 0011)
+                        boolean batch = "application/cloudevents-batch+json".equals(message.contentType());
+                        if (batch != body.isArray()) {
+                            throw new IllegalStateException("content type " + message.contentType() + " does not match the body");
+                        }
+                        for (JsonNode event : batch ? body : List.of(body)) {
+                            String id = event.get("id").asText();
+                            DECISIONS.put(id, event);
+                            DELIVERIES.merge(id, 1, Integer::sum);
+                            BATCHED.merge(id, batch ? body.size() : 1, Math::max);
+                        }
                     } catch (Exception e) {
                         DECISIONS.put("unreadable-" + System.nanoTime(), MAPPER.createObjectNode());
                     }
                 });
         consuming = true;
+    }
+
+    /** How many events the message that carried this decision held (1: a message of its own). */
+    public static int messageSize(String decisionId) {
+        return BATCHED.getOrDefault(decisionId, 0);
     }
 
     /** The decision_recorded event with this id, or null if not (yet) received. */

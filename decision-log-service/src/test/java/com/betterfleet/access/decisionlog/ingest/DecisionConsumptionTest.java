@@ -133,6 +133,48 @@ class DecisionConsumptionTest {
     }
 
     @Test
+    void storesEveryDecisionOfABatchMessageOnceAlsoWhenTheBatchIsRedeliveredOrOverlaps() {
+        String charger = Scenario.newCharger();
+        List<Events.DecisionEvent> decisions = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            decisions.add(Events.decision().charger(charger));
+        }
+        List<String> bodies = decisions.stream().map(Events.DecisionEvent::json).toList();
+        List<String> ids = decisions.stream().map(Events.DecisionEvent::decisionId).toList();
+
+        Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS, bodies);
+        Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS, bodies); // the same batch again
+        Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS, bodies.subList(40, 50));
+        Scenario.publisher().publish(AmqpTestPublisher.DECISIONS, bodies.get(0)); // one of them on its own
+        Scenario.awaitStored(ids, 50);
+
+        Events.DecisionEvent marker = Events.decision().charger(charger);
+        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(marker.json()), List.of(marker.decisionId()), 1);
+        assertEquals(51, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ?", charger));
+        assertEquals(51, Database.count("SELECT count(DISTINCT decision_id) FROM access_record WHERE charger_id = ?", charger));
+    }
+
+    @Test
+    void storesTheGoodEventsOfABatchAndCountsTheBrokenOnesWithoutBlockingTheQueue() {
+        double rejectedBefore = rejected();
+        String charger = Scenario.newCharger();
+        Events.DecisionEvent first = Events.decision().charger(charger);
+        Events.DecisionEvent last = Events.decision().charger(charger);
+        List<String> batch = List.of(first.json(), "42", Events.decision().charger(charger).with("decision", "maybe").json(),
+                "{\"specversion\":\"1.0\",\"id\":\"x2\",\"type\":\"other.thing\",\"subject\":\"CP-1\"}", last.json());
+
+        Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS, batch);
+        Scenario.publisher().publish(AmqpTestPublisher.DECISIONS, "[not json");
+        Scenario.awaitStored(List.of(first.decisionId(), last.decisionId()), 2);
+
+        Awaitility.await().atMost(Scenario.STORE_TIMEOUT).until(() -> rejected() >= rejectedBefore + 4);
+        assertEquals(2, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ?", charger));
+        // the queue still moves
+        Events.DecisionEvent later = Events.decision().charger(charger);
+        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(later.json()), List.of(later.decisionId()), 1);
+    }
+
+    @Test
     void acknowledgesAndCountsEventsWithInstantsOutsideTheSupportedRangeWithoutBlockingTheQueue() {
         double rejectedBefore = rejected();
         String charger = Scenario.newCharger();

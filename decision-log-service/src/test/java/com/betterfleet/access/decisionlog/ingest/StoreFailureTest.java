@@ -73,6 +73,23 @@ class StoreFailureTest {
         assertEquals(0, Database.countRecords(List.of(refused.decisionId())));
     }
 
+    @Test
+    void dropsOnlyTheRecordTheDatabaseRefusesInsideABatchMessage() throws Exception {
+        String refusedCharger = Scenario.newCharger();
+        failInserts(refusedCharger, "23514");
+        double rejectedBefore = rejected();
+        Events.DecisionEvent refused = Events.decision().charger(refusedCharger);
+        List<Events.DecisionEvent> fine = List.of(Events.decision().charger(Scenario.newCharger()),
+                Events.decision().charger(Scenario.newCharger()));
+
+        Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS,
+                List.of(fine.get(0).json(), refused.json(), fine.get(1).json()));
+        Scenario.awaitStored(fine.stream().map(Events.DecisionEvent::decisionId).toList(), 2);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rejected() >= rejectedBefore + 1);
+        assertEquals(0, Database.countRecords(List.of(refused.decisionId())));
+    }
+
     private static void failInserts(String chargerId, String sqlState) throws SQLException {
         execute("CREATE OR REPLACE FUNCTION test_fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "RAISE EXCEPTION 'test: insert refused' USING ERRCODE = TG_ARGV[0]; END $$");

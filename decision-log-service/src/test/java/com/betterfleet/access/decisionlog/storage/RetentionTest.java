@@ -77,6 +77,25 @@ class RetentionTest {
 
         assertEquals(1, Database.count("SELECT count(*) FROM access_record_p209807 WHERE record_id = ?", waiting));
         assertEquals(0, Database.count("SELECT count(*) FROM access_record_default WHERE record_id = ?", waiting));
+        // the default partition was rebuilt: it keeps the append-only autovacuum settings too
+        assertTrue(vacuumedOnlyAfterAMillionInserts("access_record_default"));
+    }
+
+    @Test
+    void everyPartitionIsVacuumedAndAnalysedOnlyAfterAMillionInserts() throws SQLException {
+        try (Connection c = Database.connect(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT decision_log_ensure_partition('2097-03-01')").close();
+        }
+        assertTrue(vacuumedOnlyAfterAMillionInserts("access_record_p209703"), "a partition created now");
+        // the partitions the first migration created before the settings existed
+        assertEquals(0, Database.count("SELECT count(*) FROM decision_log_partitions() p JOIN pg_class c"
+                + " ON c.relname = p.partition_name WHERE NOT coalesce(c.reloptions @> ARRAY["
+                + "'autovacuum_vacuum_insert_threshold=1000000', 'autovacuum_analyze_threshold=1000000'], false)"));
+    }
+
+    private static boolean vacuumedOnlyAfterAMillionInserts(String partition) {
+        return Database.count("SELECT count(*) FROM pg_class WHERE relname = ? AND reloptions @> ARRAY["
+                + "'autovacuum_vacuum_insert_threshold=1000000', 'autovacuum_analyze_threshold=1000000']", partition) == 1;
     }
 
     /** An owner-side INSERT (allowed: the log is append-only, not read-only). */

@@ -62,11 +62,18 @@ public final class ChargerAccessSystem implements AutoCloseable {
         ServiceProcess process = ServiceProcess.forJar(name, jar(module))
                 .environment(env)
                 .heap(System.getProperty("charger-access.service-heap", ServiceProcess.DEFAULT_HEAP))
+                // e.g. -Dcharger-access.service-jvm-options=-XX:StartFlightRecording=filename=/tmp/jfr/ to profile
+                .jvmOptions(jvmOptions())
                 .logDirectory(logs)
                 .build()
                 .start();
         started.add(process);
         return process;
+    }
+
+    private static String[] jvmOptions() {
+        String options = System.getProperty("charger-access.service-jvm-options", "").trim();
+        return options.isEmpty() ? new String[0] : options.split("\\s+");
     }
 
     public String authoriserToken() {

@@ -29,11 +29,84 @@ final class ProcessCpu {
         return this;
     }
 
+    private final Map<String, java.util.function.Predicate<String>> ownThreads = new LinkedHashMap<>();
+
+    /**
+     * Adds a group of this JVM's own threads whose (kernel, 15-character) name matches: the benchmark
+     * JVM holds both the broker and the load generator, and their costs must not be confused.
+     */
+    ProcessCpu ownThreads(String name, java.util.function.Predicate<String> threadName) {
+        ownThreads.put(name, threadName);
+        return this;
+    }
+
     /** CPU seconds used so far, per group. Processes that ended since the last sample are not counted. */
     Map<String, Double> sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         groups.forEach((name, pids) -> seconds.put(name, pids.get().stream().mapToLong(ProcessCpu::ticks).sum() / TICKS_PER_SECOND));
+        if (!ownThreads.isEmpty()) {
+            Map<String, Long> ticks = new LinkedHashMap<>();
+            ownThreads.keySet().forEach(name -> ticks.put(name, 0L));
+            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                tasks.forEach(task -> {
+                    String comm = read(task.resolve("comm")).strip();
+                    ownThreads.entrySet().stream().filter(group -> group.getValue().test(comm)).findFirst()
+                            .ifPresent(group -> ticks.merge(group.getKey(), ticks(task.resolve("stat")), Long::sum));
+                });
+            } catch (IOException e) {
+                // no /proc: the groups stay at zero
+            }
+            ticks.forEach((name, t) -> seconds.put(name, t / TICKS_PER_SECOND));
+        }
         return seconds;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /**
+     * Samples every group every 100 ms on a daemon thread until {@code seconds} have passed, so that
+     * a latency stall can be matched with the process that used the CPU at that moment. Returns the
+     * samples, the first at t+0; at most {@code seconds * 10 + 1} of them.
+     */
+    java.util.concurrent.CompletableFuture<List<Map<String, Double>>> timeline(int seconds) {
+        java.util.concurrent.CompletableFuture<List<Map<String, Double>>> result = new java.util.concurrent.CompletableFuture<>();
+        Thread sampler = new Thread(() -> {
+            List<Map<String, Double>> samples = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i <= seconds * 10; i++) {
+                samples.add(sample());
+                long next = start + (i + 1) * 100_000_000L;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+            }
+            result.complete(samples);
+        }, "cpu-timeline");
+        sampler.setDaemon(true);
+        sampler.start();
+        return result;
+    }
+
+    /** CPU use (in cores) per group in the 100 ms slice that starts at sample {@code slice}. */
+    static String slice(List<Map<String, Double>> samples, int slice) {
+        if (slice + 1 >= samples.size()) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder();
+        samples.get(slice + 1).forEach((group, seconds) -> line.append(String.format(java.util.Locale.ROOT, " %s %.1f",
+                group.split("[ +]")[0], (seconds - samples.get(slice).getOrDefault(group, 0.0)) * 10)));
+        return line.toString();
     }
 
     /** CPU milliseconds per request between two samples, per group, as one printable line. */
@@ -55,12 +128,34 @@ final class ProcessCpu {
     /** The PostgreSQL server listening on {@code port} and all its backends. */
     static List<Long> postgres(int port) {
         List<Long> pids = new ArrayList<>();
-        ProcessHandle.allProcesses().filter(p -> commandLine(p.pid()).matches("(?s).*postgres.*-p\\s" + port + "\\b.*"))
-                .forEach(postmaster -> {
-                    pids.add(postmaster.pid());
-                    postmaster.descendants().forEach(child -> pids.add(child.pid()));
-                });
+        postmaster(port).ifPresent(postmaster -> {
+            pids.add(postmaster.pid());
+            postmaster.descendants().forEach(child -> pids.add(child.pid()));
+        });
         return pids;
+    }
+
+    /**
+     * The same, with the server found once: every later call only lists its children. Scanning every
+     * process's command line at each 100 ms sample cost the load generator's JVM most of a core.
+     */
+    static Supplier<List<Long>> postgresOf(int port) {
+        java.util.Optional<ProcessHandle> postmaster = postmaster(port);
+        return () -> {
+            List<Long> pids = new ArrayList<>();
+            postmaster.ifPresent(p -> {
+                pids.add(p.pid());
+                p.children().forEach(child -> pids.add(child.pid()));
+            });
+            return pids;
+        };
+    }
+
+    private static java.util.Optional<ProcessHandle> postmaster(int port) {
+        java.util.regex.Pattern command = java.util.regex.Pattern.compile("(?s).*postgres.*-p\\s" + port + "\\b.*");
+        return ProcessHandle.allProcesses().filter(p -> command.matcher(commandLine(p.pid())).matches())
+                .filter(p -> p.parent().map(parent -> !command.matcher(commandLine(parent.pid())).matches()).orElse(true))
+                .findFirst();
     }
 
     /** Pins every thread of each process to the given CPU list (e.g. "0"); false if taskset failed. */
@@ -79,8 +174,12 @@ final class ProcessCpu {
     }
 
     private static long ticks(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long ticks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            String stat = Files.readString(statFile, StandardCharsets.US_ASCII);
             // the command name (field 2) may hold spaces: count fields after its closing parenthesis
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

@@ -39,6 +39,20 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration brokerAckTimeout();
 
+    /**
+     * Most decisions sent to the broker in one message (CloudEvents JSON batch, ADR 0011). Decisions
+     * waiting when the sender gets to run go together; 1 sends one event per message.
+     */
+    @WithDefault("100")
+    int brokerBatchMax();
+
+    /**
+     * Messages sent to the broker and not acknowledged yet beyond which decisions wait (and gather
+     * into larger batches) for the next acknowledgement.
+     */
+    @WithDefault("4")
+    int brokerMaxInFlight();
+
     /** After the broker failed to acknowledge, decisions go straight to the outbox for this long. */
     @WithDefault("2s")
     Duration brokerRetryAfter();

@@ -81,50 +81,67 @@ public class AccessEventConsumer {
         return batcher.submit("mode-changes", message);
     }
 
-    /** Stores one batch and settles each of its messages. Never fails. */
+    /**
+     * Stores the records of a batch of messages and settles each message. A message may carry one
+     * event or a CloudEvents JSON batch of them (ADR 0011); it is acknowledged once all its records
+     * are stored (or found stored), or rejected one by one. Never fails.
+     */
     Uni<Void> storeBatch(List<Pending> batch) {
         List<Pending> accepted = new ArrayList<>(batch.size());
         List<AccessRecord> records = new ArrayList<>(batch.size());
+        List<String> channels = new ArrayList<>(batch.size());
         for (Pending pending : batch) {
+            List<CloudEventParser.Parsed> events;
             try {
-                records.add(parser.parse(body(pending.message())));
-                accepted.add(pending);
+                events = parser.parseMessage(body(pending.message()));
             } catch (MalformedEventException e) {
                 reject(pending, e.reason(), e.getMessage());
+                continue;
             }
+            for (CloudEventParser.Parsed event : events) {
+                if (event.malformed() != null) {
+                    dropped(pending.channel(), event.ref(), event.malformed().reason(), event.malformed().getMessage());
+                } else {
+                    records.add(event.record());
+                    channels.add(pending.channel());
+                }
+            }
+            accepted.add(pending);
         }
         if (records.isEmpty()) {
+            accepted.forEach(p -> p.message().ack());
             return Uni.createFrom().voidItem();
         }
         long started = System.nanoTime();
         // deferred: an exception thrown while building the insert becomes a failure, so the batch is nacked, not stranded
         return Uni.createFrom().deferred(() -> ingestion.append(records))
-                .onItem().transformToUni(result -> {
+                .onItem().invoke(result -> {
                     metrics.stored(result, records.size(), System.nanoTime() - started);
                     LOG.debugf("Batch of %d record(s): %s", records.size(), summary(result));
+                })
+                .replaceWithVoid()
+                .onFailure(RecordRejectedException.class).recoverWithUni(e -> storeOneByOne(records, channels))
+                .onItem().invoke(() -> {
                     recovered();
                     accepted.forEach(p -> p.message().ack());
-                    return Uni.createFrom().voidItem();
                 })
-                .onFailure(RecordRejectedException.class).recoverWithUni(e -> storeOneByOne(accepted, records))
                 .onFailure().recoverWithUni(e -> failed(accepted, e));
     }
 
-    /** A batch with a record the database refuses: store the others, reject that one. */
-    private Uni<Void> storeOneByOne(List<Pending> accepted, List<AccessRecord> records) {
-        if (records.size() == 1) {
-            reject(accepted.get(0), "refused_by_database", "the database refused the record");
-            return Uni.createFrom().voidItem();
-        }
+    /**
+     * A batch with a record the database refuses: store the others, reject that one. Messages are
+     * settled by the caller once every record is done; a failure of another kind fails the whole
+     * batch, which is then redelivered (records already stored come back as duplicates).
+     */
+    private Uni<Void> storeOneByOne(List<AccessRecord> records, List<String> channels) {
         return Multi.createFrom().range(0, records.size())
                 .onItem().transformToUniAndConcatenate(i -> ingestion.append(List.of(records.get(i)))
-                        .onItem().invoke(result -> {
-                            metrics.stored(result, 1, 0);
-                            accepted.get(i).message().ack();
-                        })
+                        .onItem().invoke(result -> metrics.stored(result, 1, 0))
                         .replaceWith(i)
                         .onFailure(RecordRejectedException.class).recoverWithItem(e -> {
-                            reject(accepted.get(i), "refused_by_database", e.getMessage());
+                            AccessRecord record = records.get(i);
+                            dropped(channels.get(i), new CloudEventParser.EventRef(record.recordId(),
+                                    record.kind().value(), record.chargerId()), "refused_by_database", e.getMessage());
                             return i;
                         }))
                 .collect().last()
@@ -157,12 +174,17 @@ public class AccessEventConsumer {
         return Duration.ofMillis(Math.min(max, wait));
     }
 
+    /** A message that cannot be read at all: logged, counted and acknowledged. */
     private void reject(Pending pending, String reason, String detail) {
-        CloudEventParser.EventRef ref = safeReference(pending.message());
-        LOG.warnf("Dropped a message from channel %s that cannot be stored: reason=%s, event id=%s, type=%s, charger=%s: %s",
-                pending.channel(), reason, ref.id(), ref.type(), ref.subject(), detail);
-        metrics.rejected(pending.channel(), reason);
+        dropped(pending.channel(), safeReference(pending.message()), reason, detail);
         pending.message().ack();
+    }
+
+    /** An event that can never be stored: logged by id and type (never its body) and counted. */
+    private void dropped(String channel, CloudEventParser.EventRef ref, String reason, String detail) {
+        LOG.warnf("Dropped an event from channel %s that cannot be stored: reason=%s, event id=%s, type=%s, charger=%s: %s",
+                channel, reason, ref.id(), ref.type(), ref.subject(), detail);
+        metrics.rejected(channel, reason);
     }
 
     private CloudEventParser.EventRef safeReference(Message<?> message) {

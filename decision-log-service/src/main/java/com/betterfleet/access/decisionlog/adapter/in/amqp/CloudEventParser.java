@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +30,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
  */
 @ApplicationScoped
 public class CloudEventParser {
-    /** Larger bodies are refused: no contract event comes near it (a policy snapshot is a few KB). */
+    /** Larger events are refused: no contract event comes near it (a policy snapshot is a few KB). */
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** Larger batches are refused: authorisation-service sends at most 100 decisions (~100 KB) in one. */
+    static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+    /** Events a batch may hold. */
+    static final int MAX_BATCH_EVENTS = 10_000;
 
     private final ObjectMapper json;
 
@@ -42,11 +48,67 @@ public class CloudEventParser {
         static final EventRef UNKNOWN = new EventRef("?", "?", "?");
     }
 
+    /** One event of a message: its record, or why it cannot be stored, and what is safe to log of it. */
+    public record Parsed(AccessRecord record, MalformedEventException malformed, EventRef ref) {
+    }
+
+    /**
+     * The events of one message body: a structured CloudEvent (a JSON object), or a CloudEvents JSON
+     * batch (a JSON array of them, ADR 0011). A broken event in a batch is reported on its own and
+     * does not spoil the others. Throws when the body as a whole is unreadable.
+     */
+    public List<Parsed> parseMessage(String body) {
+        int start = firstNonWhitespace(body);
+        if (start < 0 || body.charAt(start) != '[') {
+            try {
+                return List.of(new Parsed(parse(body), null, null));
+            } catch (MalformedEventException e) {
+                return List.of(new Parsed(null, e, reference(body)));
+            }
+        }
+        if (body.length() > MAX_BATCH_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BATCH_BYTES) {
+            throw new MalformedEventException("too_large", "batch larger than " + MAX_BATCH_BYTES + " bytes");
+        }
+        JsonNode batch;
+        try {
+            batch = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not_json", "body is not JSON");
+        }
+        if (batch.size() > MAX_BATCH_EVENTS) {
+            throw new MalformedEventException("too_large", "batch of more than " + MAX_BATCH_EVENTS + " events");
+        }
+        List<Parsed> events = new ArrayList<>(batch.size());
+        for (JsonNode event : batch) {
+            try {
+                if (!event.isObject()) {
+                    throw new MalformedEventException("not_json", "batch element is not a JSON object");
+                }
+                events.add(new Parsed(parse(event), null, null));
+            } catch (MalformedEventException e) {
+                events.add(new Parsed(null, e, reference(event)));
+            }
+        }
+        return events;
+    }
+
+    private static int firstNonWhitespace(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            if (!Character.isWhitespace(body.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public AccessRecord parse(String body) {
         if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
             throw new MalformedEventException("too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
         }
-        JsonNode event = readTree(body);
+        return parse(readTree(body));
+    }
+
+    private AccessRecord parse(JsonNode event) {
         if (!"1.0".equals(event.path("specversion").asText(null))) {
             throw new MalformedEventException("not_cloudevent", "specversion must be 1.0");
         }
@@ -77,12 +139,18 @@ public class CloudEventParser {
     /** The id and type of a body, for logs about a body that could not be parsed. */
     public EventRef reference(String body) {
         try {
-            JsonNode event = json.readTree(body);
-            return new EventRef(safe(event.path("id").asText("?")), safe(event.path("type").asText("?")),
-                    safe(event.path("subject").asText("?")));
+            return reference(json.readTree(body));
         } catch (JsonProcessingException | RuntimeException e) {
             return EventRef.UNKNOWN;
         }
+    }
+
+    private static EventRef reference(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return EventRef.UNKNOWN;
+        }
+        return new EventRef(safe(event.path("id").asText("?")), safe(event.path("type").asText("?")),
+                safe(event.path("subject").asText("?")));
     }
 
     private DecisionRecord decision(String subject, String source, JsonNode data) {

@@ -51,7 +51,7 @@ public class AccessRecordRepository implements AccessRecordStore {
 
     @Override
     public Uni<StoreResult> append(List<AccessRecord> records) {
-        List<Tuple> rows = records.stream().map(AccessRecordRows::tuple).toList();
+        Tuple rows = AccessRecordRows.arrays(records);
         Set<String> newPairs = new LinkedHashSet<>();
         for (AccessRecord record : records) {
             String pair = record.chargerId() + "\u0000" + Optional.ofNullable(record.accountId()).orElse("");
@@ -60,7 +60,7 @@ public class AccessRecordRepository implements AccessRecordStore {
             }
         }
         return pool.withTransaction(connection -> connection.preparedQuery(AccessRecordRows.INSERT)
-                .executeBatch(rows)
+                .execute(rows)
                 .map(result -> countInserted(records, result))
                 .call(() -> rememberChargerAccounts(connection, newPairs)))
                 .invoke(() -> remember(newPairs))
@@ -79,14 +79,25 @@ public class AccessRecordRepository implements AccessRecordStore {
         return new RecordRejectedException("SQLSTATE " + pg.getSqlState() + ": " + pg.getErrorMessage(), failure);
     }
 
+    /**
+     * Records come unique per (record_id, occurred_at) from the use case; a row not returned was
+     * already stored. Matched by record id only (a timestamptz comes back at microsecond precision):
+     * should one id come twice with different instants, the counts still add up.
+     */
     private static StoreResult countInserted(List<AccessRecord> records, RowSet<Row> result) {
+        Map<String, Integer> inserted = new HashMap<>();
+        for (Row row : result) {
+            inserted.merge(row.getString(0), 1, Integer::sum);
+        }
         Map<RecordKind, Integer> stored = new HashMap<>();
         Map<RecordKind, Integer> duplicates = new HashMap<>();
-        RowSet<Row> current = result;
         for (AccessRecord record : records) {
-            boolean inserted = current != null && current.rowCount() > 0;
-            (inserted ? stored : duplicates).merge(record.kind(), 1, Integer::sum);
-            current = current == null ? null : current.next();
+            Integer left = inserted.get(record.recordId());
+            boolean isNew = left != null && left > 0;
+            if (isNew) {
+                inserted.put(record.recordId(), left - 1);
+            }
+            (isNew ? stored : duplicates).merge(record.kind(), 1, Integer::sum);
         }
         return new StoreResult(stored, duplicates);
     }

@@ -1,6 +1,8 @@
 package com.betterfleet.access.authorisation.outbox.adapter.out.amqp;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,6 +17,8 @@ import com.betterfleet.access.authorisation.outbox.application.DirectDecisionSen
 import com.betterfleet.access.authorisation.outbox.application.OutboxMessage;
 import com.betterfleet.access.authorisation.shared.config.OutboxConfig;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpSender;
@@ -26,9 +30,13 @@ import io.vertx.core.impl.ContextInternal;
 /**
  * Sends decisions on the Authorize path over one long-lived AMQP 1.0 connection of its own. Requests
  * arrive on many event loops; the AMQP client is not thread-safe, so submissions are queued and
- * drained on this sender's single Vert.x context, where everything below happens. Many sends are in
- * flight at once (the broker acknowledges each after its journal write, and batches those writes
- * under load). A send not acknowledged within {@code access.outbox.broker-ack-timeout} is reported
+ * drained on this sender's single Vert.x context, where everything below happens. The decisions
+ * waiting when the drain runs go in one message (up to {@code access.outbox.broker-batch-max}, in
+ * the CloudEvents JSON batch format, ADR 0011): the broker then journals, delivers and settles one
+ * message for many decisions, which is most of the pipeline's cost under load. Up to
+ * {@code access.outbox.broker-max-in-flight} messages are unacknowledged at once; beyond that
+ * decisions gather for the next acknowledgement, so batches grow with the load and a lone decision
+ * goes at once. A decision not acknowledged within {@code access.outbox.broker-ack-timeout} is reported
  * unsettled (its decision goes to the outbox) while the connection stays: a busy broker is slow, not
  * gone. When the connection fails, or the broker acknowledged nothing at all for a whole timeout, the
  * connection is dropped and for {@code access.outbox.broker-retry-after} every decision is reported
@@ -67,6 +75,9 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private final String address;
     private final long ackTimeoutNanos;
     private final long retryAfterNanos;
+    private final int batchMax;
+    private final int maxInFlightMessages;
+    private final DistributionSummary batchSizes;
 
     private final ConcurrentLinkedQueue<Send> submitted = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -75,6 +86,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
 
     // --- only on context
     private final ArrayDeque<Send> inFlight = new ArrayDeque<>();
+    private int unacknowledgedMessages;
     private AmqpClient client;
     private AmqpSender sender;
     private long sweepTimer = -1;
@@ -82,7 +94,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private boolean lostOnce;
     private long lastAckNanos;
 
-    public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config, BrokerEndpoint broker) {
+    public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config, BrokerEndpoint broker, MeterRegistry registry) {
         this.vertx = vertx;
         // the event loop itself, not the duplicated context of whichever request first needed this bean
         this.context = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
@@ -90,6 +102,11 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         this.ackTimeoutNanos = config.brokerAckTimeout().toNanos();
         this.retryAfterNanos = config.brokerRetryAfter().toNanos();
         this.options = broker.options("decisions", config.brokerAckTimeout());
+        this.batchMax = Math.max(1, config.brokerBatchMax());
+        this.maxInFlightMessages = Math.max(1, config.brokerMaxInFlight());
+        this.batchSizes = DistributionSummary.builder("authorisation.decisions.per_message")
+                .description("Decisions in one message sent to the broker on the Authorize path")
+                .register(registry);
     }
 
     @Override
@@ -119,29 +136,49 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
             }
             return;
         }
-        Send next;
-        while ((next = submitted.poll()) != null) {
-            Send send = next;
-            inFlight.add(send);
-            AmqpClient current = client;
-            io.vertx.core.Future<Void> acknowledged;
-            try {
-                acknowledged = sender.sendWithAck(DecisionMessages.of(send.message));
-            } catch (RuntimeException e) {
-                lost(current, "cannot send: " + e.getMessage());
+        while (unacknowledgedMessages < maxInFlightMessages && !submitted.isEmpty()) {
+            List<Send> batch = new ArrayList<>(Math.min(batchMax, 16));
+            Send next;
+            while (batch.size() < batchMax && (next = submitted.poll()) != null) {
+                batch.add(next);
+            }
+            if (!sendBatch(batch)) {
                 return;
             }
-            acknowledged.onComplete(ack -> {
-                if (ack.succeeded()) {
-                    lastAckNanos = System.nanoTime();
-                }
-                send.settle(ack.succeeded());
-                if (ack.failed()) {
-                    // refused or released: the same would happen to the next one, so use the outbox for a while
-                    lost(current, "the broker did not accept a decision: " + ack.cause().getMessage());
-                }
-            });
         }
+    }
+
+    /** False when the sender failed at once (the connection is then dropped). */
+    private boolean sendBatch(List<Send> batch) {
+        inFlight.addAll(batch);
+        List<OutboxMessage> messages = new ArrayList<>(batch.size());
+        batch.forEach(send -> messages.add(send.message));
+        AmqpClient current = client;
+        io.vertx.core.Future<Void> acknowledged;
+        try {
+            acknowledged = sender.sendWithAck(DecisionMessages.batch(messages));
+        } catch (RuntimeException e) {
+            lost(current, "cannot send: " + e.getMessage());
+            return false;
+        }
+        unacknowledgedMessages++;
+        batchSizes.record(batch.size());
+        acknowledged.onComplete(ack -> {
+            if (client == current) {
+                unacknowledgedMessages--;
+            }
+            if (ack.succeeded()) {
+                lastAckNanos = System.nanoTime();
+            }
+            batch.forEach(send -> send.settle(ack.succeeded()));
+            if (ack.failed()) {
+                // refused or released: the same would happen to the next one, so use the outbox for a while
+                lost(current, "the broker did not accept decisions: " + ack.cause().getMessage());
+            } else if (!submitted.isEmpty()) {
+                drain();
+            }
+        });
+        return true;
     }
 
     /** Called while there is no sender; a client without a sender is a connection being made. */
@@ -194,7 +231,13 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
             }
         }
         Send waiting = submitted.peek();
-        if (sender == null && waiting != null && now - waiting.deadline >= 0) {
+        if (sender != null) {
+            // waiting for room behind unacknowledged messages for a whole timeout: the outbox takes them
+            while ((waiting = submitted.peek()) != null && now - waiting.deadline >= 0) {
+                submitted.poll().settle(false);
+                timedOut = true;
+            }
+        } else if (waiting != null && now - waiting.deadline >= 0) {
             // the connection (or its sender link) is not there in time: stop waiting for it
             failSubmitted();
             if (client != null) {
@@ -221,6 +264,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         }
         client = null;
         sender = null;
+        unacknowledgedMessages = 0;
         Send send;
         while ((send = inFlight.poll()) != null) {
             send.settle(false);
