@@ -156,6 +156,9 @@ public final class AuthoriseBenchmark {
             System.out.println("authorisation-service metrics: " + metrics(authorisation,
                     "authorisation_decisions_per_message_count", "authorisation_decisions_per_message_sum",
                     "authorisation_decisions_per_message_max", "authorisation_decisions_recorded_total"));
+            System.out.println("decision-log-service metrics: " + metrics(decisionLog,
+                    "decision_log_store_batch_size_count", "decision_log_store_batch_size_sum",
+                    "decision_log_store_seconds_count", "decision_log_store_seconds_sum", "decision_log_store_seconds_max"));
             verifyLog(system, decisionLog);
             autovacuum(system);
         } finally {

@@ -60,6 +60,21 @@ class MessageBatcherTest {
     }
 
     @Test
+    void aPartialBatchGatheredDuringAStoreWaitsForTheWindowInsteadOfGoingAtOnce() {
+        MessageBatcher batcher = batcher(10, Duration.ofMillis(300), 100);
+        for (int i = 0; i < 10; i++) {
+            batcher.submit("decisions", Message.of(i)); // a full batch: stored at once
+        }
+        batcher.submit("decisions", Message.of(10));
+        batcher.submit("decisions", Message.of(11));
+        assertEquals(List.of(10), batchSizes);
+        stores.get(0).complete(null);
+        assertEquals(List.of(10), batchSizes, "two waiting messages do not make a commit of their own yet");
+        Awaitility.await().atLeast(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2))
+                .until(() -> batchSizes.equals(List.of(10, 2)));
+    }
+
+    @Test
     void stopsTakingMessagesWhileTooManyAreUnsettled() throws Exception {
         MessageBatcher batcher = batcher(2, Duration.ofSeconds(30), 4);
         batcher.submit("decisions", Message.of(1));
