@@ -212,7 +212,8 @@ public final class AuthoriseBenchmark {
     /** A request every 1/rate s whatever the answers do; latency counts from the intended send time. */
     private Result openLoop(String path, ProcessCpu cpu) throws Exception {
         if (rateWarmupSeconds > 0) {
-            openLoop(path, rateWarmupSeconds, null);
+            // with the CPU sampler too: its first use at the start of a measured phase compiled it there
+            openLoop(path, rateWarmupSeconds, cpu);
         }
         return openLoop(path, rateSeconds, cpu);
     }
