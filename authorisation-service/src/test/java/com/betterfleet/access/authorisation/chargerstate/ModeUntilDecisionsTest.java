@@ -1,5 +1,6 @@
 package com.betterfleet.access.authorisation.chargerstate;
 
+import static com.betterfleet.access.authorisation.testdata.PolicyEventBuilder.capabilityChanged;
 import static com.betterfleet.access.authorisation.testdata.PolicyEventBuilder.expectedModeChanged;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import com.betterfleet.access.authorisation.replica.application.ReplicaState;
 import com.betterfleet.access.authorisation.testdata.IdentifierItemBuilder;
 import com.betterfleet.access.authorisation.testsupport.Api;
+import com.betterfleet.access.authorisation.testsupport.Broker;
 import com.betterfleet.access.authorisation.testsupport.ChargerStates;
 import com.betterfleet.access.authorisation.testsupport.Database;
 
@@ -108,5 +110,40 @@ class ModeUntilDecisionsTest {
 
         Api.authorise(cp, "VISITOR-1", null).statusCode(200)
                 .body("reason", equalTo("freevend")).body("expiryDate", nullValue());
+    }
+
+    /**
+     * The ticker announces the same mode again when only its end moves (its horizon rolled forward
+     * to the next change): same policy version and effectiveAt, later time. The later announcement
+     * wins, on the broker path and in charger_state (V4), and an older one redelivered afterwards
+     * changes nothing.
+     */
+    @Test
+    void theSameModeAnnouncedAgainWithItsEndNowKnownGivesFreevendAnExpiryDate() {
+        String cp = charger();
+        Instant effectiveAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        Instant firstAnnounced = effectiveAt.plusSeconds(1);
+        Instant modeUntil = inWholeSeconds(Duration.ofHours(5));
+        String noEndYet = expectedModeChanged(cp, "acc-A", "freevend", 4, effectiveAt).modeUntilNone()
+                .at(firstAnnounced).json();
+        ChargerStates.publishAndAwait(state, cp, noEndYet,
+                s -> s.expectedMode() != null && s.expectedMode().modeUntilAnnounced());
+        Api.authorise(cp, "VISITOR-1", null).statusCode(200).body("reason", equalTo("freevend"))
+                .body("expiryDate", nullValue());
+
+        ChargerStates.publishAndAwait(state, cp, expectedModeChanged(cp, "acc-A", "freevend", 4, effectiveAt)
+                .modeUntil(modeUntil).at(firstAnnounced.plus(Duration.ofHours(1))).json(),
+                s -> s.expectedMode() != null && modeUntil.equals(s.expectedMode().modeUntil()));
+        Api.authorise(cp, "VISITOR-1", null).statusCode(200).body("reason", equalTo("freevend"))
+                .body("expiryDate", equalTo(modeUntil.toString()));
+
+        // the first announcement again (a redelivery), then a marker event to know it was processed
+        Broker.publishEvent(noEndYet);
+        ChargerStates.publishAndAwait(state, cp, capabilityChanged(cp, "acc-A", "ocpp1.6", "Zaptec").json(),
+                s -> "Zaptec".equals(s.family()));
+        assertEquals(modeUntil, state.charger(cp).expectedMode().modeUntil());
+        assertEquals(1, Database.count("SELECT count(*) FROM charger_state WHERE charger_id = ? "
+                + "AND mode_change_at = ?::timestamptz AND mode_announced_at = ?::timestamptz", cp, modeUntil.toString(),
+                firstAnnounced.plus(Duration.ofHours(1)).toString()));
     }
 }

@@ -13,9 +13,11 @@ import java.util.Objects;
  *        it, and then {@code until} is all that is known of the end of the mode
  * @param modeUntil the first change of the access mode itself, or null: none within the producer's
  *        horizon (when announced) or not sent
+ * @param announcedAt when the producer announced it (the event's {@code time}), or null when not
+ *        known (state stored before it was kept); orders announcements of the same mode
  */
 public record ExpectedMode(AccessMode mode, Instant effectiveAt, Instant until, PolicySource source, String windowId,
-        long policyVersion, boolean modeUntilAnnounced, Instant modeUntil) {
+        long policyVersion, boolean modeUntilAnnounced, Instant modeUntil, Instant announcedAt) {
 
     public ExpectedMode {
         Objects.requireNonNull(mode, "mode");
@@ -27,6 +29,12 @@ public record ExpectedMode(AccessMode mode, Instant effectiveAt, Instant until, 
         if (!modeUntilAnnounced && modeUntil != null) {
             throw new IllegalArgumentException("modeUntil must be announced to be set");
         }
+    }
+
+    /** An expected mode whose announcement time is not known. */
+    public ExpectedMode(AccessMode mode, Instant effectiveAt, Instant until, PolicySource source, String windowId,
+            long policyVersion, boolean modeUntilAnnounced, Instant modeUntil) {
+        this(mode, effectiveAt, until, source, windowId, policyVersion, modeUntilAnnounced, modeUntil, null);
     }
 
     /** An expected mode from a producer that does not send {@code modeUntil}. */
@@ -44,11 +52,20 @@ public record ExpectedMode(AccessMode mode, Instant effectiveAt, Instant until, 
         return modeUntilAnnounced ? modeUntil : until;
     }
 
-    /** Ordering of expected modes: by policy version, then by effective time. */
+    /**
+     * Ordering of expected modes: by policy version, then by effective time, then by announcement.
+     * The last step matters when the producer announces the same mode again with a moved end
+     * ({@code until} / {@code modeUntil}; e.g. its horizon rolled forward and now reaches the next
+     * change): same version, same effective time, later {@code time}. An unknown announcement time
+     * counts as earlier than any known one; equal ones are the same announcement (a redelivery).
+     */
     public boolean isNewerThan(ExpectedMode other) {
         if (policyVersion != other.policyVersion) {
             return policyVersion > other.policyVersion;
         }
-        return effectiveAt.isAfter(other.effectiveAt);
+        if (!effectiveAt.equals(other.effectiveAt)) {
+            return effectiveAt.isAfter(other.effectiveAt);
+        }
+        return announcedAt != null && (other.announcedAt == null || announcedAt.isAfter(other.announcedAt));
     }
 }

@@ -29,12 +29,24 @@ class ChargerStateTest {
                 T0.plusSeconds(60L * minute), null, PolicySource.SCHEDULE, "w-" + minute, policyVersion));
     }
 
+    /**
+     * The same mode announced again {@code announcement} seconds later with its end moved (as the
+     * ticker does when its horizon rolls forward): same version and effective time, later time.
+     */
+    private static ChargerEvent announced(AccessMode mode, long policyVersion, int minute, int announcement) {
+        Instant effectiveAt = T0.plusSeconds(60L * minute);
+        return new ChargerEvent.ExpectedModeChanged("CP-1", "acc-A", "depot-1", new ExpectedMode(mode, effectiveAt,
+                effectiveAt.plusSeconds(600L + announcement), PolicySource.SCHEDULE, "w-" + minute, policyVersion, true,
+                announcement == 0 ? null : effectiveAt.plusSeconds(3600L * announcement),
+                effectiveAt.plusSeconds(announcement)));
+    }
+
     private static String identity(ChargerEvent event) {
         if (event instanceof ChargerEvent.PolicyChanged p) {
             return "policy " + p.version();
         }
         ExpectedMode m = ((ChargerEvent.ExpectedModeChanged) event).expectedMode();
-        return "mode " + m.policyVersion() + "@" + m.effectiveAt();
+        return "mode " + m.policyVersion() + "@" + m.effectiveAt() + " announced " + m.announcedAt();
     }
 
     private static ChargerState applyAll(List<ChargerEvent> events) {
@@ -76,6 +88,27 @@ class ChargerStateTest {
     }
 
     @Test
+    void theSameModeAnnouncedAgainWithAMovedEndReplacesItAndTheOlderAnnouncementNeverComesBack() {
+        ChargerEvent first = announced(AccessMode.FREEVEND, 3, 10, 1);
+        ChargerEvent rolled = announced(AccessMode.FREEVEND, 3, 10, 2); // same version and effectiveAt, later time
+        ChargerState state = applyAll(List.of(first));
+        ChargerState next = state.apply(rolled).orElseThrow();
+        assertEquals(((ChargerEvent.ExpectedModeChanged) rolled).expectedMode(), next.expectedMode());
+        assertTrue(next.apply(first).isEmpty(), "the older announcement, redelivered, changes nothing");
+        assertTrue(next.apply(rolled).isEmpty(), "the same announcement again changes nothing");
+    }
+
+    @Test
+    void aModeStoredWithoutAnnouncementTimeGivesWayToAnyAnnouncedOneOfTheSameVersionAndTime() {
+        ChargerState stored = applyAll(List.of(mode(AccessMode.FREEVEND, 3, 10))); // no announcedAt: older rows
+        ChargerEvent announcedAgain = announced(AccessMode.FREEVEND, 3, 10, 1);
+        assertEquals(((ChargerEvent.ExpectedModeChanged) announcedAgain).expectedMode(),
+                stored.apply(announcedAgain).orElseThrow().expectedMode());
+        ChargerState announced = applyAll(List.of(announcedAgain));
+        assertTrue(announced.apply(mode(AccessMode.FREEVEND, 3, 10)).isEmpty());
+    }
+
+    @Test
     void deletedPolicyClearsTheModeAndKeepsATombstone() {
         ChargerState state = applyAll(List.of(policy(1, false), mode(AccessMode.FREEVEND, 1, 0), policy(2, true)));
         assertNull(state.expectedMode());
@@ -114,7 +147,11 @@ class ChargerStateTest {
                 .as(ChargerStateTest::policy);
         Arbitrary<ChargerEvent> modes = Combinators.combine(Arbitraries.of(AccessMode.values()),
                 Arbitraries.longs().between(0, 6), Arbitraries.integers().between(0, 50)).as(ChargerStateTest::mode);
-        // One snapshot per policy version and one expected mode per (version, time), as published.
-        return Arbitraries.oneOf(policies, modes).list().ofMaxSize(12).uniqueElements(ChargerStateTest::identity);
+        Arbitrary<ChargerEvent> reannounced = Combinators.combine(Arbitraries.of(AccessMode.values()),
+                Arbitraries.longs().between(0, 6), Arbitraries.integers().between(0, 5), Arbitraries.integers().between(1, 3))
+                .as(ChargerStateTest::announced);
+        // One snapshot per policy version and one expected mode per (version, time, announcement), as published.
+        return Arbitraries.oneOf(policies, modes, reannounced).list().ofMaxSize(12)
+                .uniqueElements(ChargerStateTest::identity);
     }
 }

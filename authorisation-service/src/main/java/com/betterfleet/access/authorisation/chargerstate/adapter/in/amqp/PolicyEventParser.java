@@ -81,7 +81,7 @@ public final class PolicyEventParser {
                         instant(data, "effectiveAt", true), instant(data, "until", false),
                         PolicySource.fromWire(text(data, "source", true)).orElseThrow(() -> invalid("source")),
                         text(data, "windowId", false), positiveLong(data, "policyVersion", 0),
-                        data.has("modeUntil"), instant(data, "modeUntil", false));
+                        data.has("modeUntil"), instant(data, "modeUntil", false), instant(root, "time", false));
                 return Optional.of(new ChargerEvent.ExpectedModeChanged(chargerId, accountId, text(data, "depotId", false),
                         mode));
             case CAPABILITY_CHANGED:

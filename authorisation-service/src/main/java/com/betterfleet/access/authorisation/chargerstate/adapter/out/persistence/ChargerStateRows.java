@@ -16,15 +16,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Maps {@code charger_state} rows to and from {@link ChargerState}. {@code mode_until} holds the
  * event's {@code until}; its {@code modeUntil} is {@code mode_change_at}, with
- * {@code mode_change_announced} telling a null value from an event that did not carry it.
+ * {@code mode_change_announced} telling a null value from an event that did not carry it;
+ * {@code mode_announced_at} is the event's {@code time} (V4), which orders re-announcements.
  */
 public final class ChargerStateRows {
     public static final String COLUMNS = "charger_id, account_id, depot_id, policy_version, policy_deleted, deleted_version, "
             + "mode, mode_effective_at, mode_until, mode_source, mode_window_id, mode_policy_version, protocol, family, "
-            + "capability_at, mode_change_announced, mode_change_at";
+            + "capability_at, mode_change_announced, mode_change_at, mode_announced_at";
 
     public static final String UPSERT = "INSERT INTO charger_state (" + COLUMNS + ", updated_at, change_seq) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now(), "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, now(), "
             + "nextval('state_change_seq')) "
             + "ON CONFLICT (charger_id) DO UPDATE SET account_id = EXCLUDED.account_id, depot_id = EXCLUDED.depot_id, "
             + "policy_version = EXCLUDED.policy_version, policy_deleted = EXCLUDED.policy_deleted, "
@@ -33,7 +34,8 @@ public final class ChargerStateRows {
             + "mode_source = EXCLUDED.mode_source, mode_window_id = EXCLUDED.mode_window_id, "
             + "mode_policy_version = EXCLUDED.mode_policy_version, protocol = EXCLUDED.protocol, family = EXCLUDED.family, "
             + "capability_at = EXCLUDED.capability_at, mode_change_announced = EXCLUDED.mode_change_announced, "
-            + "mode_change_at = EXCLUDED.mode_change_at, updated_at = EXCLUDED.updated_at, "
+            + "mode_change_at = EXCLUDED.mode_change_at, mode_announced_at = EXCLUDED.mode_announced_at, "
+            + "updated_at = EXCLUDED.updated_at, "
             + "change_seq = EXCLUDED.change_seq";
 
     private ChargerStateRows() {
@@ -46,7 +48,8 @@ public final class ChargerStateRows {
             mode = new ExpectedMode(AccessMode.fromWire(modeName).orElseThrow(), instant(row, "mode_effective_at"),
                     instant(row, "mode_until"), PolicySource.fromWire(row.getString("mode_source")).orElseThrow(),
                     row.getString("mode_window_id"), row.getLong("mode_policy_version"),
-                    row.getBoolean("mode_change_announced"), instant(row, "mode_change_at"));
+                    row.getBoolean("mode_change_announced"), instant(row, "mode_change_at"),
+                    instant(row, "mode_announced_at"));
         }
         String protocol = row.getString("protocol");
         return new ChargerState(row.getString("charger_id"), row.getString("account_id"), row.getString("depot_id"),
@@ -69,7 +72,8 @@ public final class ChargerStateRows {
                 s.family(),
                 offset(s.capabilityAt()),
                 m != null && m.modeUntilAnnounced(),
-                m == null ? null : offset(m.modeUntil()) });
+                m == null ? null : offset(m.modeUntil()),
+                m == null ? null : offset(m.announcedAt()) });
     }
 
     static Instant instant(Row row, String column) {

@@ -47,6 +47,11 @@ import io.vertx.core.impl.ContextInternal;
 public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private static final Logger LOG = Logger.getLogger(AmqpDirectDecisionSender.class);
     private static final long SWEEP_MILLIS = 25;
+    /**
+     * A batch stops growing past this much JSON (about 50 decisions): Artemis treats an AMQP message
+     * of 100 KiB or more as a large message and writes each one to a file of its own.
+     */
+    static final int MAX_BATCH_CHARS = 60_000;
 
     /** A decision waiting to be sent, then for its acknowledgement. Touched on {@link #context} only after submission. */
     private static final class Send {
@@ -138,9 +143,11 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         }
         while (unacknowledgedMessages < maxInFlightMessages && !submitted.isEmpty()) {
             List<Send> batch = new ArrayList<>(Math.min(batchMax, 16));
+            int chars = 0;
             Send next;
-            while (batch.size() < batchMax && (next = submitted.poll()) != null) {
+            while (batch.size() < batchMax && chars < MAX_BATCH_CHARS && (next = submitted.poll()) != null) {
                 batch.add(next);
+                chars += next.message.payload().length() + 1;
             }
             if (!sendBatch(batch)) {
                 return;
