@@ -51,7 +51,7 @@ public class ConsumerMetrics {
 
     void rejected(String channel, String reason) {
         Counter.builder("decision_log.messages.rejected")
-                .description("Messages that can never be stored, acknowledged and dropped")
+                .description("Events (or unreadable messages) that can never be stored, acknowledged and dropped; a broken element of a batch message counts on its own")
                 .tag("channel", channel).tag("reason", reason)
                 .register(registry).increment();
     }
