@@ -112,7 +112,7 @@ public final class AuthoriseBenchmark {
             if (pinned) {
                 boolean ok = ProcessCpu.pin(ProcessCpu.of(authorisation.pid()), "0")
                         & ProcessCpu.pin(ProcessCpu.of(decisionLog.pid()), "1")
-                        & ProcessCpu.pin(ProcessCpu.postgres(system.postgres.port()), "1")
+                        & ProcessCpu.pin(ProcessCpu.postgresOf(system.postgres.port()).get(), "1")
                         & ProcessCpu.pin(List.of(ProcessHandle.current().pid()), "1");
                 System.out.println(ok ? "pinned: authorisation-service on CPU 0; PostgreSQL, decision-log-service, "
                         + "broker and load generator on CPU 1" : "pinning with taskset failed: results are unpinned");

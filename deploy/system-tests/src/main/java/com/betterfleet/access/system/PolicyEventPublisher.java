@@ -24,12 +24,13 @@ import io.vertx.core.json.JsonObject;
 public final class PolicyEventPublisher implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final AmqpClient client;
+    private final io.vertx.amqp.AmqpConnection connection;
     private final AmqpSender sender;
 
     public PolicyEventPublisher(EmbeddedAmqpBroker broker) throws Exception {
         client = AmqpClient.create(vertx, new AmqpClientOptions().setHost(broker.host()).setPort(broker.port()));
-        sender = client.connect()
-                .compose(connection -> connection.createSender(MessagingTopology.POLICY_EVENTS))
+        connection = client.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sender = connection.createSender(MessagingTopology.POLICY_EVENTS)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -65,9 +66,8 @@ public final class PolicyEventPublisher implements AutoCloseable {
     public int drain(String address, String queue, Duration quietFor, Duration atMost) throws Exception {
         java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
-        io.vertx.amqp.AmqpReceiver receiver = client.connect()
-                .compose(connection -> connection.createReceiver(address + "::" + queue,
-                        new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(true)))
+        io.vertx.amqp.AmqpReceiver receiver = connection.createReceiver(address + "::" + queue,
+                        new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(true))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         receiver.handler(message -> {
             taken.incrementAndGet();

@@ -125,19 +125,10 @@ final class ProcessCpu {
         return pid.isPresent() ? List.of(pid.getAsLong()) : List.of();
     }
 
-    /** The PostgreSQL server listening on {@code port} and all its backends. */
-    static List<Long> postgres(int port) {
-        List<Long> pids = new ArrayList<>();
-        postmaster(port).ifPresent(postmaster -> {
-            pids.add(postmaster.pid());
-            postmaster.descendants().forEach(child -> pids.add(child.pid()));
-        });
-        return pids;
-    }
-
     /**
-     * The same, with the server found once: every later call only lists its children. Scanning every
-     * process's command line at each 100 ms sample cost the load generator's JVM most of a core.
+     * The PostgreSQL server listening on {@code port} and its backends. The server is found once;
+     * every call of the supplier only lists its children (scanning every process's command line at
+     * each 100 ms sample cost the load generator's JVM most of a core).
      */
     static Supplier<List<Long>> postgresOf(int port) {
         java.util.Optional<ProcessHandle> postmaster = postmaster(port);

@@ -66,7 +66,7 @@ public class CloudEventParser {
                 return List.of(new Parsed(null, e, reference(body)));
             }
         }
-        if (body.length() > MAX_BATCH_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BATCH_BYTES) {
+        if (largerThan(body, MAX_BATCH_BYTES)) {
             throw new MalformedEventException("too_large", "batch larger than " + MAX_BATCH_BYTES + " bytes");
         }
         JsonNode batch;
@@ -92,6 +92,17 @@ public class CloudEventParser {
         return events;
     }
 
+    /**
+     * Whether the body's UTF-8 encoding is over {@code maxBytes}. A character takes at most 3 bytes
+     * (a surrogate pair 4 for 2 chars), so most bodies are settled without encoding them.
+     */
+    static boolean largerThan(String body, int maxBytes) {
+        if (body.length() > maxBytes) {
+            return true;
+        }
+        return body.length() * 3L > maxBytes && body.getBytes(StandardCharsets.UTF_8).length > maxBytes;
+    }
+
     private static int firstNonWhitespace(String body) {
         for (int i = 0; i < body.length(); i++) {
             if (!Character.isWhitespace(body.charAt(i))) {
@@ -102,7 +113,7 @@ public class CloudEventParser {
     }
 
     public AccessRecord parse(String body) {
-        if (body.length() > MAX_BODY_BYTES || body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        if (largerThan(body, MAX_BODY_BYTES)) {
             throw new MalformedEventException("too_large", "body larger than " + MAX_BODY_BYTES + " bytes");
         }
         return parse(readTree(body));

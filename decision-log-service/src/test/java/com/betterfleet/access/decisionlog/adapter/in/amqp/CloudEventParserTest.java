@@ -137,4 +137,16 @@ class CloudEventParserTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void sizeLimitsCountUtf8BytesNotCharacters() {
+        assertFalse(CloudEventParser.largerThan("a".repeat(30), 30));
+        assertTrue(CloudEventParser.largerThan("a".repeat(31), 30));
+        assertFalse(CloudEventParser.largerThan("\u20ac".repeat(10), 30), "10 euro signs are 30 bytes");
+        assertTrue(CloudEventParser.largerThan("\u20ac".repeat(10) + "a", 30));
+        assertTrue(CloudEventParser.largerThan("\uD83D\uDE00".repeat(8), 30), "8 emoji are 16 chars and 32 bytes");
+        MalformedEventException tooLarge = assertThrows(MalformedEventException.class,
+                () -> parser.parseMessage("[" + " ".repeat(CloudEventParser.MAX_BATCH_BYTES) + "]"));
+        assertEquals("too_large", tooLarge.reason());
+    }
 }

@@ -237,14 +237,13 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
                 head.settle(false);
             }
         }
-        Send waiting = submitted.peek();
         if (sender != null) {
             // waiting for room behind unacknowledged messages for a whole timeout: the outbox takes them
-            while ((waiting = submitted.peek()) != null && now - waiting.deadline >= 0) {
+            while (pastDeadline(submitted.peek(), now)) {
                 submitted.poll().settle(false);
                 timedOut = true;
             }
-        } else if (waiting != null && now - waiting.deadline >= 0) {
+        } else if (pastDeadline(submitted.peek(), now)) {
             // the connection (or its sender link) is not there in time: stop waiting for it
             failSubmitted();
             if (client != null) {
@@ -257,6 +256,10 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         if (timedOut && client != null && now - lastAckNanos - ackTimeoutNanos >= 0) {
             lost(client, "no acknowledgement for " + TimeUnit.NANOSECONDS.toMillis(ackTimeoutNanos) + " ms");
         }
+    }
+
+    private static boolean pastDeadline(Send send, long now) {
+        return send != null && now - send.deadline >= 0;
     }
 
     /** Everything not acknowledged goes to the outbox; the broker is skipped for a while. */
