@@ -36,7 +36,7 @@ import io.vertx.core.json.JsonObject;
  * send time so a stall is not hidden (no coordinated omission).
  *
  * <p>System properties: bench.concurrency (32), bench.seconds (15), bench.rate (1000),
- * bench.rate-seconds (20), bench.rate-warmup-seconds (5, unmeasured, before each latency phase), bench.warmup-seconds (30), bench.identifiers (1000), bench.hold-seconds (0: off),
+ * bench.rate-seconds (20), bench.rate-warmup-seconds (20, unmeasured, before each latency phase), bench.warmup-seconds (30), bench.identifiers (1000), bench.hold-seconds (0: off),
  * bench.pin (false: every process may use every core; true: authorisation-service alone on CPU 0, everything
  * else, this JVM with the broker and the load generator included, on CPU 1).
  *
@@ -58,8 +58,10 @@ public final class AuthoriseBenchmark {
     private final int identifiers = Integer.getInteger("bench.identifiers", 1000);
     // Each latency phase follows 20 s of the other endpoint: the JIT then deoptimises and recompiles
     // the event loops' hot code (seen in a JFR profile as a 300 ms stall in the first second), which
-    // is the benchmark's phase change, not the service. A short unmeasured run at the rate first.
-    private final int rateWarmupSeconds = Integer.getInteger("bench.rate-warmup-seconds", 5);
+    // is the benchmark's phase change, not the service. An unmeasured run at the rate first. 5 s was
+    // not enough: per-thread CPU showed the C2 compilers of the broker's JVM, authorisation- and
+    // decision-log-service all busy 20 s into the phase (half a core at once), and 42-51 slow slices.
+    private final int rateWarmupSeconds = Integer.getInteger("bench.rate-warmup-seconds", 20);
 
     private final Vertx vertx = Vertx.vertx();
     /**
@@ -107,7 +109,10 @@ public final class AuthoriseBenchmark {
                     .ownThreads("broker", thread -> thread.contains("activ") || thread.startsWith("Thread-"))
                     .ownThreads("load generator", thread -> thread.startsWith("vert.x") || thread.startsWith("main")
                             || thread.startsWith("HttpClient") || thread.startsWith("cpu-timeline"))
-                    .ownThreads("benchmark JVM GC/JIT", thread -> true);
+                    // the rest of this JVM: its JIT compilers apart, since they were busy in most stalls
+                    .ownThreads("JIT compilers (this JVM)", thread -> thread.startsWith("C1 Compi")
+                            || thread.startsWith("C2 Compi"))
+                    .ownThreads("GC+other (this JVM)", thread -> true);
             boolean pinned = Boolean.getBoolean("bench.pin");
             if (pinned) {
                 boolean ok = ProcessCpu.pin(ProcessCpu.of(authorisation.pid()), "0")
