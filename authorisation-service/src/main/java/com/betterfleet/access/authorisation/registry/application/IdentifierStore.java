@@ -1,5 +1,6 @@
 package com.betterfleet.access.authorisation.registry.application;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.betterfleet.access.authorisation.identifier.domain.AccessClass;
@@ -30,4 +31,12 @@ public interface IdentifierStore {
      */
     Uni<List<IdentifierView>> page(String accountId, AccessClass accessClass, String afterAccountId, String afterIdHash,
             int limit);
+
+    /**
+     * Removes at most {@code max} tombstones last written before {@code writtenBefore}, in one
+     * state-changing transaction; live identifiers are never touched.
+     *
+     * @return how many were removed
+     */
+    Uni<Integer> purgeTombstones(Instant writtenBefore, int max);
 }

@@ -1,5 +1,7 @@
 package com.betterfleet.access.authorisation.shared.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -23,4 +25,16 @@ public interface IdentifierConfig {
     /** Largest page size a caller may ask for. */
     @WithDefault("500")
     int maxPageSize();
+
+    /**
+     * How long a deleted identifier's tombstone is kept. Replicas learn of the delete within
+     * seconds; the tombstone's changedAt then only refuses a late, older upsert of the same
+     * identifier, which a redelivery or a reordered feed brings within hours, not weeks.
+     */
+    @WithDefault("P30D")
+    Duration tombstoneRetention();
+
+    /** How often each replica removes tombstones older than {@link #tombstoneRetention()}. */
+    @WithDefault("1h")
+    Duration tombstonePurgeEvery();
 }

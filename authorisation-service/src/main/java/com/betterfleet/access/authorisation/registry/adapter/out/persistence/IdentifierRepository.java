@@ -63,6 +63,10 @@ public class IdentifierRepository implements IdentifierStore {
             + "AND ($1::text IS NULL OR account_id = $1) AND ($2::text IS NULL OR access_class = $2) "
             + "AND (account_id, id_hash) > ($3, $4) ORDER BY account_id, id_hash LIMIT $5";
 
+    // Oldest first, a bounded batch: one run never holds the state-change lock for long.
+    private static final String PURGE_TOMBSTONES = "DELETE FROM identifier WHERE (account_id, id_hash) IN ("
+            + "SELECT account_id, id_hash FROM identifier WHERE deleted AND updated_at < $1 ORDER BY updated_at LIMIT $2)";
+
     private final Pool pool;
 
     public IdentifierRepository(Pool pool) {
@@ -227,5 +231,17 @@ public class IdentifierRepository implements IdentifierStore {
             }
             return views;
         });
+    }
+
+    /**
+     * Under the state-change lock, so that no registry write that read a tombstone a moment ago
+     * finds it gone half-way. Replicas are not told: a tombstone is already an absence to them.
+     */
+    @Override
+    public Uni<Integer> purgeTombstones(Instant writtenBefore, int max) {
+        return pool.withTransaction(connection -> StateChangeLock.acquire(connection)
+                .chain(() -> connection.preparedQuery(PURGE_TOMBSTONES)
+                        .execute(Tuple.of(IdentifierRows.offset(writtenBefore), max)))
+                .map(rows -> rows.rowCount()));
     }
 }
