@@ -118,7 +118,10 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
         // A durable send is acknowledged after the journal write that holds it. Artemis gathers writes
         // for up to this long before one fsync (NIO default 3.33 ms). Authorize waits for that
         // acknowledgement (ADR 0010), and an fsync here takes about 1.4 ms, so gather for 1 ms.
-        config.setJournalBufferTimeout_NIO(1_000_000);
+        // Settable for benchmarks (charger-access.broker.journal-buffer-timeout-ns): 0 switches the
+        // gathering off, which stops its thread's yield-spinning (0.1-0.3 cores at 300-1,000 messages/s)
+        // but syncs every message on its own, which measured worse end to end (docs/benchmarks.md).
+        config.setJournalBufferTimeout_NIO(Integer.getInteger("charger-access.broker.journal-buffer-timeout-ns", 1_000_000));
         config.setJournalDirectory(dataDirectory.resolve("journal").toString());
         config.setBindingsDirectory(dataDirectory.resolve("bindings").toString());
         config.setPagingDirectory(dataDirectory.resolve("paging").toString());
