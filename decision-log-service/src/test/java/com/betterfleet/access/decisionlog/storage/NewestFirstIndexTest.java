@@ -35,6 +35,7 @@ class NewestFirstIndexTest {
         String plan = plan("SELECT record_id FROM access_record WHERE (occurred_at, record_id) < (now(), 'z')"
                 + " ORDER BY occurred_at DESC, record_id DESC LIMIT 50");
         assertFalse(sorts(plan), plan);
+        assertTrue(plan.contains("Backward using") && plan.contains("_pkey"), plan);
     }
 
     @Test
@@ -42,7 +43,7 @@ class NewestFirstIndexTest {
         String plan = plan("SELECT record_id FROM access_record WHERE charger_id = 'CP-1'"
                 + " ORDER BY occurred_at DESC, record_id DESC LIMIT 50");
         assertFalse(sorts(plan), plan);
-        assertTrue(plan.contains("charger"), plan);
+        assertTrue(plan.contains("charger_id_occurred_at_record_id_idx"), plan);
     }
 
     /** A Sort node (not the "Sort Key" of a Merge Append, which merges partitions read in order). */

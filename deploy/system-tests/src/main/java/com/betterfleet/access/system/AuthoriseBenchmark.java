@@ -57,11 +57,12 @@ public final class AuthoriseBenchmark {
     // the compiler, not the service (noop 900 vs 6,300 req/s).
     private final int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 30);
     private final int identifiers = Integer.getInteger("bench.identifiers", 1000);
-    // Each latency phase follows 20 s of the other endpoint: the JIT then deoptimises and recompiles
-    // the event loops' hot code (seen in a JFR profile as a 300 ms stall in the first second), which
-    // is the benchmark's phase change, not the service. An unmeasured run at the rate first. 5 s was
-    // not enough: per-thread CPU showed the C2 compilers of the broker's JVM, authorisation- and
-    // decision-log-service all busy 20 s into the phase (half a core at once), and 42-51 slow slices.
+    // A latency phase follows a phase of another shape (a closed loop, or the other endpoint): the
+    // JIT then deoptimises and recompiles the event loops' hot code (a 300 ms stall in the first
+    // second in a JFR profile), which is the benchmark's phase change, not the service. An unmeasured
+    // run at the rate first. 5 s was not enough: per-thread CPU showed the C2 compilers of the
+    // broker's JVM, authorisation- and decision-log-service all busy 20 s into the phase (half a
+    // core at once), and 42-51 slow slices.
     private final int rateWarmupSeconds = Integer.getInteger("bench.rate-warmup-seconds", 20);
 
     private final Vertx vertx = Vertx.vertx();

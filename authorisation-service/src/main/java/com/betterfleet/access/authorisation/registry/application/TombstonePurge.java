@@ -1,10 +1,11 @@
 package com.betterfleet.access.authorisation.registry.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
  * only grow the table that every replica reads at start. Runs in bounded batches; every replica
  * may run it (a second run finds nothing).
  */
-@ApplicationScoped
+@Singleton
 public class TombstonePurge {
     private static final Logger LOG = Logger.getLogger(TombstonePurge.class);
     /** Tombstones removed per transaction. */
@@ -35,12 +36,22 @@ public class TombstonePurge {
     private final Clock clock;
     private final Counter purged;
 
+    /**
+     * The shortest retention accepted. A replica that lags (a long database outage) must still find
+     * the tombstone when it catches up, or it keeps the deleted identifier until it restarts.
+     */
+    static final Duration MIN_RETENTION = Duration.ofDays(1);
+
     @Inject
     public TombstonePurge(IdentifierStore store, IdentifierConfig config, MeterRegistry registry) {
         this(store, config, registry, Clock.systemUTC());
     }
 
     TombstonePurge(IdentifierStore store, IdentifierConfig config, MeterRegistry registry, Clock clock) {
+        if (config.tombstoneRetention().compareTo(MIN_RETENTION) < 0) {
+            throw new IllegalArgumentException("access.identifiers.tombstone-retention must be at least " + MIN_RETENTION
+                    + " (replicas that lag must still find a delete's tombstone), not " + config.tombstoneRetention());
+        }
         this.store = store;
         this.config = config;
         this.clock = clock;

@@ -6,10 +6,15 @@ import org.jboss.logging.Logger;
 
 import com.betterfleet.access.authorisation.registry.application.TombstonePurge;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
-/** Runs the tombstone purge every {@code access.identifiers.tombstone-purge-every} (default 1 h). */
+/**
+ * Runs the tombstone purge every {@code access.identifiers.tombstone-purge-every} (default 1 h).
+ * Created at start, so that a retention below the minimum stops the service then, not an hour later.
+ */
+@Startup
 @ApplicationScoped
 public class TombstonePurgeJob {
     private static final Logger LOG = Logger.getLogger(TombstonePurgeJob.class);
@@ -20,7 +25,7 @@ public class TombstonePurgeJob {
         this.purge = purge;
     }
 
-    @Scheduled(every = "${access.identifiers.tombstone-purge-every}", delayed = "${access.identifiers.tombstone-purge-every}",
+    @Scheduled(every = "${access.identifiers.tombstone-purge-every:1h}", delayed = "${access.identifiers.tombstone-purge-every:1h}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "identifier-tombstone-purge")
     Uni<Void> purge() {
         return purge.run().onFailure().invoke(failure ->

@@ -63,9 +63,11 @@ public class IdentifierRepository implements IdentifierStore {
             + "AND ($1::text IS NULL OR account_id = $1) AND ($2::text IS NULL OR access_class = $2) "
             + "AND (account_id, id_hash) > ($3, $4) ORDER BY account_id, id_hash LIMIT $5";
 
-    // Oldest first, a bounded batch: one run never holds the state-change lock for long.
-    private static final String PURGE_TOMBSTONES = "DELETE FROM identifier WHERE (account_id, id_hash) IN ("
-            + "SELECT account_id, id_hash FROM identifier WHERE deleted AND updated_at < $1 ORDER BY updated_at LIMIT $2)";
+    // Oldest first, a bounded batch: one run never holds the state-change lock for long. The outer
+    // conditions repeat the inner ones, so a row revived meanwhile is never deleted, lock or not.
+    private static final String PURGE_TOMBSTONES = "DELETE FROM identifier WHERE deleted AND updated_at < $1 "
+            + "AND (account_id, id_hash) IN (SELECT account_id, id_hash FROM identifier "
+            + "WHERE deleted AND updated_at < $1 ORDER BY updated_at LIMIT $2)";
 
     private final Pool pool;
 
