@@ -18,12 +18,11 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierStatus;
 import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
 import com.betterfleet.access.authorisation.replica.application.ReplicaState;
 import com.betterfleet.access.authorisation.testdata.IdentifierItemBuilder;
-import com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder;
+import com.betterfleet.access.authorisation.testdata.Cards;
 import com.betterfleet.access.authorisation.testsupport.Api;
 import com.betterfleet.access.authorisation.testsupport.Broker;
 import com.betterfleet.access.authorisation.testsupport.ChargerStates;
@@ -56,14 +55,7 @@ class IdentifierOrderingTest {
         return "acc-ord-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** An RFID card UID (hex, normalised as is). */
-    private static String card() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-    }
 
-    private static String hash(String card) {
-        return RegisteredIdentifierBuilder.HASHER.hash(card, IdTokenType.ISO14443).idHash();
-    }
 
     private static Map<String, Object> at(IdentifierItemBuilder item, Instant changedAt) {
         return item.with("changedAt", changedAt.toString()).map();
@@ -74,12 +66,12 @@ class IdentifierOrderingTest {
     }
 
     private static long changeSeq(String account, String card) {
-        return Database.count("SELECT change_seq FROM identifier WHERE account_id = ? AND id_hash = ?", account, hash(card));
+        return Database.count("SELECT change_seq FROM identifier WHERE account_id = ? AND id_hash = ?", account, Cards.hash(card));
     }
 
     private static boolean deleted(String account, String card) {
         return Database.count("SELECT count(*) FROM identifier WHERE account_id = ? AND id_hash = ? AND deleted", account,
-                hash(card)) == 1;
+                Cards.hash(card)) == 1;
     }
 
     private static long liveCount(String account) {
@@ -88,7 +80,7 @@ class IdentifierOrderingTest {
 
     /** This replica's in-memory entry of the card, or null. */
     private RegisteredIdentifier inMemory(String account, String card) {
-        return state.identifiers(hash(card)).stream().filter(e -> e.accountId().equals(account)).findFirst().orElse(null);
+        return state.identifiers(Cards.hash(card)).stream().filter(e -> e.accountId().equals(account)).findFirst().orElse(null);
     }
 
     private String chargerOf(String account) {
@@ -113,7 +105,7 @@ class IdentifierOrderingTest {
     @Test
     void batchAnOlderUpsertAfterADeleteIsStaleAndTheIdentifierStaysDeleted() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         String charger = chargerOf(account);
         Api.batch(SYNC, List.of(at(ownFleet(account, card), T0))).statusCode(200)
                 .body("results[0].status", equalTo("created"));
@@ -134,7 +126,7 @@ class IdentifierOrderingTest {
     @Test
     void batchADeleteThatOvertookTheFirstUpsertStillWins() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         Api.batch(SYNC, List.of(at(delete(account, card).type("ISO14443"), T2))).statusCode(200)
                 .body("results[0].status", equalTo("not_found"));
         Api.batch(SYNC, List.of(at(ownFleet(account, card), T1))).statusCode(200)
@@ -146,7 +138,7 @@ class IdentifierOrderingTest {
     @Test
     void batchAnOlderActiveUpsertDoesNotLiftANewerBlock() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         String charger = chargerOf(account);
         Api.batch(SYNC, List.of(at(ownFleet(account, card), T0), at(ownFleet(account, card).status("blocked"), T2)))
                 .statusCode(200).body("results.status", equalTo(List.of("created", "updated")));
@@ -165,7 +157,7 @@ class IdentifierOrderingTest {
     @Test
     void batchARedeliveredItemChangesNothing() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         Map<String, Object> item = at(ownFleet(account, card), T1);
         Api.batch(SYNC, List.of(item)).statusCode(200).body("results[0].status", equalTo("created"));
         long seq = changeSeq(account, card);
@@ -180,7 +172,7 @@ class IdentifierOrderingTest {
     @Test
     void batchItemsWithoutChangedAtKeepLastWriterWins() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         Api.batch(SYNC, List.of(ownFleet(account, card).map(), ownFleet(account, card).status("blocked").map()))
                 .statusCode(200).body("results.status", equalTo(List.of("created", "updated")));
         Api.batch(SYNC, List.of(ownFleet(account, card).map())).statusCode(200)
@@ -194,9 +186,9 @@ class IdentifierOrderingTest {
     @Test
     void batchRejectsAChangedAtThatIsNoInstantWithOffset() {
         String account = account();
-        Api.batch(SYNC, List.of(ownFleet(account, card()).with("changedAt", "2030-03-04T09:00:00").map(),
-                delete(account, card()).with("changedAt", "1969-12-31T23:59:59Z").map(),
-                ownFleet(account, card()).with("changedAt", 1_900_000_000).map()))
+        Api.batch(SYNC, List.of(ownFleet(account, Cards.random()).with("changedAt", "2030-03-04T09:00:00").map(),
+                delete(account, Cards.random()).with("changedAt", "1969-12-31T23:59:59Z").map(),
+                ownFleet(account, Cards.random()).with("changedAt", 1_900_000_000).map()))
                 .statusCode(200)
                 .body("results.status", equalTo(List.of("rejected", "rejected", "rejected")))
                 .body("results.problem.errors.field", equalTo(List.of(List.of("changedAt"), List.of("changedAt"),
@@ -209,7 +201,7 @@ class IdentifierOrderingTest {
     @Test
     void feedAnOlderUpsertAfterADeleteIsStaleAndTheIdentifierStaysDeleted() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         String charger = chargerOf(account);
         Broker.publishIdentifier(json(ownFleet(account, card), T0));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inMemory(account, card) != null);
@@ -230,7 +222,7 @@ class IdentifierOrderingTest {
     @Test
     void feedAReorderedUpsertAfterADeleteOfSomethingNeverRegisteredStaysAway() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         double notFound = feedCount("not_found");
         double stale = feedCount("stale");
         Broker.publishIdentifier(json(delete(account, card).type("ISO14443"), T2));
@@ -244,7 +236,7 @@ class IdentifierOrderingTest {
     @Test
     void feedAnOlderActiveUpsertDoesNotLiftANewerBlock() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         String charger = chargerOf(account);
         Broker.publishIdentifier(json(ownFleet(account, card), T0));
         Broker.publishIdentifier(json(ownFleet(account, card).status("blocked"), T2));
@@ -266,7 +258,7 @@ class IdentifierOrderingTest {
     @Test
     void feedARedeliveredMessageChangesNothing() {
         String account = account();
-        String card = card();
+        String card = Cards.random();
         String message = json(ownFleet(account, card).status("blocked"), T1);
         Broker.publishIdentifier(message);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> inMemory(account, card) != null);

@@ -14,10 +14,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.registry.application.TombstonePurge;
 import com.betterfleet.access.authorisation.replica.application.ReplicaState;
-import com.betterfleet.access.authorisation.testdata.RegisteredIdentifierBuilder;
+import com.betterfleet.access.authorisation.testdata.Cards;
 import com.betterfleet.access.authorisation.testsupport.Api;
 import com.betterfleet.access.authorisation.testsupport.Database;
 import com.betterfleet.access.authorisation.testsupport.Tokens;
@@ -47,22 +46,16 @@ class TombstonePurgeTest {
         return "acc-tp-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String card() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
-    }
 
-    private static String hash(String card) {
-        return RegisteredIdentifierBuilder.HASHER.hash(card, IdTokenType.ISO14443).idHash();
-    }
 
     private static void writtenDaysAgo(String account, String card, int days) {
         Database.execute("UPDATE identifier SET updated_at = now() - make_interval(days => ?) WHERE account_id = ? AND id_hash = ?",
-                days, account, hash(card));
+                days, account, Cards.hash(card));
     }
 
     private static long rows(String account, String card, String condition) {
         return Database.count("SELECT count(*) FROM identifier WHERE account_id = ? AND id_hash = ? AND " + condition,
-                account, hash(card));
+                account, Cards.hash(card));
     }
 
     private double purgedSoFar() {
@@ -73,9 +66,9 @@ class TombstonePurgeTest {
     @Test
     void removesOnlyTombstonesOlderThanTheRetention() {
         String account = account();
-        String old = card();
-        String recent = card();
-        String oldButLive = card();
+        String old = Cards.random();
+        String recent = Cards.random();
+        String oldButLive = Cards.random();
         Api.register(List.of(ownFleet(account, old).map(), ownFleet(account, recent).map(), ownFleet(account, oldButLive).map()));
         Api.batch(SYNC, List.of(delete(account, old).map(), delete(account, recent).map())).statusCode(200)
                 .body("results[0].status", equalTo("deleted")).body("results[1].status", equalTo("deleted"));
@@ -96,7 +89,7 @@ class TombstonePurgeTest {
     @Test
     void aPurgedIdentifierMayBeRegisteredAgain() {
         String account = account();
-        String tag = card();
+        String tag = Cards.random();
         Api.register(List.of(ownFleet(account, tag).map()));
         Api.batch(SYNC, List.of(delete(account, tag).map())).statusCode(200);
         writtenDaysAgo(account, tag, 60);
@@ -106,7 +99,7 @@ class TombstonePurgeTest {
         assertEquals(0, rows(account, tag, "true"));
         Api.register(List.of(ownFleet(account, tag).map()));
         assertEquals(1, rows(account, tag, "NOT deleted"));
-        assertTrue(state.identifiers(hash(tag)).stream().anyMatch(e -> e.accountId().equals(account)));
+        assertTrue(state.identifiers(Cards.hash(tag)).stream().anyMatch(e -> e.accountId().equals(account)));
     }
 
     @Test
