@@ -45,30 +45,67 @@ final class ProcessCpu {
         return this;
     }
 
-    /** CPU seconds used so far, per group. Processes that ended since the last sample are not counted. */
-    Map<String, Double> sample() {
+    /**
+     * This JVM's threads at the last sample, with the CPU ticks read then. HotSpot starts and stops
+     * JIT compiler threads as load changes: a thread that is gone keeps its last reading in
+     * {@link #departedTicks}, so its group's total does not drop when it ends.
+     */
+    private final Map<String, Long> lastTicks = new java.util.HashMap<>();
+    private final Map<String, Long> departedTicks = new java.util.HashMap<>();
+
+    /**
+     * CPU seconds used so far, per group. Processes that ended since the last sample are not
+     * counted; this JVM's threads that ended are, up to their last sample.
+     */
+    synchronized Map<String, Double> sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         groups.forEach((name, pids) -> seconds.put(name, pids.get().stream().mapToLong(ProcessCpu::ticks).sum() / TICKS_PER_SECOND));
         if (!ownThreads.isEmpty()) {
             Map<String, Long> ticks = new LinkedHashMap<>();
             ownThreads.keySet().forEach(name -> ticks.put(name, 0L));
+            java.util.Set<String> seen = new java.util.HashSet<>();
             try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
                 tasks.forEach(task -> {
-                    String group = groupOfThread.computeIfAbsent(task.getFileName().toString(), tid -> {
+                    String tid = task.getFileName().toString();
+                    long now = ticks(task.resolve("stat"), -1);
+                    if (now < 0) {
+                        return; // ended between the listing and the read: counted as departed below
+                    }
+                    Long before = lastTicks.get(tid);
+                    if (before != null && now < before) {
+                        depart(tid, before); // the id now names a new thread
+                    }
+                    String group = groupOfThread.computeIfAbsent(tid, id -> {
                         String comm = read(task.resolve("comm")).strip();
                         return ownThreads.entrySet().stream().filter(g -> g.getValue().test(comm)).findFirst()
                                 .map(Map.Entry::getKey).orElse("");
                     });
+                    seen.add(tid);
+                    lastTicks.put(tid, now);
                     if (!group.isEmpty()) {
-                        ticks.merge(group, ticks(task.resolve("stat")), Long::sum);
+                        ticks.merge(group, now, Long::sum);
                     }
                 });
             } catch (IOException e) {
                 // no /proc: the groups stay at zero
             }
+            for (String tid : new ArrayList<>(lastTicks.keySet())) {
+                if (!seen.contains(tid)) {
+                    depart(tid, lastTicks.get(tid));
+                }
+            }
+            departedTicks.forEach((group, t) -> ticks.merge(group, t, Long::sum));
             ticks.forEach((name, t) -> seconds.put(name, t / TICKS_PER_SECOND));
         }
         return seconds;
+    }
+
+    private void depart(String tid, long ticksAtLastSample) {
+        String group = groupOfThread.remove(tid);
+        lastTicks.remove(tid);
+        if (group != null && !group.isEmpty()) {
+            departedTicks.merge(group, ticksAtLastSample, Long::sum);
+        }
     }
 
     private static String read(Path file) {
@@ -179,13 +216,18 @@ final class ProcessCpu {
     }
 
     private static long ticks(Path statFile) {
+        return ticks(statFile, 0);
+    }
+
+    /** utime + stime of a process or thread, or {@code unreadable} if its stat file cannot be read. */
+    private static long ticks(Path statFile, long unreadable) {
         try {
             String stat = Files.readString(statFile, StandardCharsets.US_ASCII);
             // the command name (field 2) may hold spaces: count fields after its closing parenthesis
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return unreadable;
         }
     }
 
