@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntFunction;
 
 import com.betterfleet.access.decisionlog.domain.AccessRecord;
 import com.betterfleet.access.decisionlog.domain.DecisionOutcome;
@@ -31,6 +35,9 @@ final class AccessRecordRows {
             "text", "text", "uuid", "int4", "text", "text", "text", "text",
             "text", "text", "text", "text", "text", "text", "text",
             "text", "text", "int8", "timestamptz", "text");
+    /** A new Java array of the type the client binds as each SQL array type (no reflection: native). */
+    private static final Map<String, IntFunction<Object[]>> JAVA_ARRAYS = Map.of("text", String[]::new,
+            "timestamptz", OffsetDateTime[]::new, "uuid", UUID[]::new, "int4", Integer[]::new, "int8", Long[]::new);
 
     /**
      * A whole batch in one statement: one array per column, unnested into rows. PostgreSQL plans and
@@ -55,68 +62,53 @@ final class AccessRecordRows {
                 + " ON CONFLICT (record_id, occurred_at) DO NOTHING RETURNING record_id";
     }
 
-    /** The batch as one array per column, in {@link #COLUMNS} order. */
+    /** The batch as one array per column, in {@link #COLUMNS} order, each typed as its SQL array. */
     static Tuple arrays(List<AccessRecord> records) {
-        int n = records.size();
-        String[] recordId = new String[n];
-        OffsetDateTime[] occurredAt = new OffsetDateTime[n];
-        String[] kind = new String[n];
-        String[] source = new String[n];
-        String[] chargerId = new String[n];
-        String[] accountId = new String[n];
-        String[] depotId = new String[n];
-        java.util.UUID[] decisionId = new java.util.UUID[n];
-        Integer[] connectorId = new Integer[n];
-        String[] protocol = new String[n];
-        String[] idHash = new String[n];
-        String[] idMask = new String[n];
-        String[] idTokenType = new String[n];
-        String[] accessClass = new String[n];
-        String[] vehicleId = new String[n];
-        String[] agreementId = new String[n];
-        String[] decision = new String[n];
-        String[] protocolStatus = new String[n];
-        String[] reason = new String[n];
-        String[] accessMode = new String[n];
-        String[] policySource = new String[n];
-        String[] windowId = new String[n];
-        Long[] policyVersion = new Long[n];
-        OffsetDateTime[] expiryDate = new OffsetDateTime[n];
-        String[] payload = new String[n];
-        for (int i = 0; i < n; i++) {
-            AccessRecord record = records.get(i);
-            recordId[i] = record.recordId();
-            occurredAt[i] = utc(record.occurredAt());
-            kind[i] = record.kind().value();
-            source[i] = record.source();
-            chargerId[i] = record.chargerId();
-            accountId[i] = record.accountId();
-            depotId[i] = record.depotId();
-            if (record instanceof DecisionRecord d) {
-                decisionId[i] = d.decisionId();
-                connectorId[i] = d.connectorId();
-                protocol[i] = d.protocol();
-                idHash[i] = d.idHash();
-                idMask[i] = d.idMask();
-                idTokenType[i] = d.idTokenType();
-                accessClass[i] = d.accessClass();
-                vehicleId[i] = d.vehicleId();
-                agreementId[i] = d.agreementId();
-                decision[i] = d.decision().wire();
-                protocolStatus[i] = d.protocolStatus();
-                reason[i] = d.reason();
-                accessMode[i] = d.accessMode();
-                policySource[i] = d.policySource();
-                windowId[i] = d.windowId();
-                policyVersion[i] = d.policyVersion();
-                expiryDate[i] = utc(d.expiryDate());
-            } else if (record instanceof TimelineRecord t) {
-                payload[i] = t.payloadJson();
+        Object[][] columns = new Object[COLUMNS.size()][];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = JAVA_ARRAYS.get(ARRAY_TYPES.get(c)).apply(records.size());
+        }
+        for (int i = 0; i < records.size(); i++) {
+            Object[] row = row(records.get(i));
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][i] = row[c];
             }
         }
-        return Tuple.from(List.of(recordId, occurredAt, kind, source, chargerId, accountId, depotId, decisionId,
-                connectorId, protocol, idHash, idMask, idTokenType, accessClass, vehicleId, agreementId, decision,
-                protocolStatus, reason, accessMode, policySource, windowId, policyVersion, expiryDate, payload));
+        return Tuple.from(Arrays.asList((Object[]) columns));
+    }
+
+    /** One record's column values, in {@link #COLUMNS} order. */
+    private static Object[] row(AccessRecord record) {
+        Object[] values = new Object[COLUMNS.size()];
+        values[0] = record.recordId();
+        values[1] = utc(record.occurredAt());
+        values[2] = record.kind().value();
+        values[3] = record.source();
+        values[4] = record.chargerId();
+        values[5] = record.accountId();
+        values[6] = record.depotId();
+        if (record instanceof DecisionRecord d) {
+            values[7] = d.decisionId();
+            values[8] = d.connectorId();
+            values[9] = d.protocol();
+            values[10] = d.idHash();
+            values[11] = d.idMask();
+            values[12] = d.idTokenType();
+            values[13] = d.accessClass();
+            values[14] = d.vehicleId();
+            values[15] = d.agreementId();
+            values[16] = d.decision().wire();
+            values[17] = d.protocolStatus();
+            values[18] = d.reason();
+            values[19] = d.accessMode();
+            values[20] = d.policySource();
+            values[21] = d.windowId();
+            values[22] = d.policyVersion();
+            values[23] = utc(d.expiryDate());
+        } else if (record instanceof TimelineRecord t) {
+            values[24] = t.payloadJson();
+        }
+        return values;
     }
 
     static AccessRecord record(Row row) {
