@@ -229,7 +229,7 @@ public final class AuthoriseBenchmark {
         send(path, sent, latency, () -> worker(path, deadline, latency, done));
     }
 
-    /** A request every 1/rate s whatever the answers do; latency counts from the intended send time. */
+    /** A request every 1/rate s whatever the answers do (OpenLoop); latency counts from the intended send time. */
     private Result openLoop(String path, ProcessCpu cpu) throws Exception {
         if (rateWarmupSeconds > 0) {
             // with the CPU sampler too: its first use at the start of a measured phase compiled it there
@@ -245,18 +245,8 @@ public final class AuthoriseBenchmark {
         java.time.Instant wallClockStart = java.time.Instant.now();
         long start = System.nanoTime();
         LatencyRecorder latency = new LatencyRecorder(total, start, durationSeconds);
-        CountDownLatch done = new CountDownLatch(total);
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        AtomicLong issued = new AtomicLong();
-        long timer = vertx.setPeriodic(1, id -> {
-            long due = Math.min(total, (System.nanoTime() - start) / intervalNanos + 1);
-            while (issued.get() < due) {
-                long intended = start + issued.getAndIncrement() * intervalNanos;
-                send(path, intended, latency, done::countDown);
-            }
-        });
-        done.await(durationSeconds + 30L, TimeUnit.SECONDS);
-        vertx.cancelTimer(timer);
+        OpenLoop.run(vertx, start, rate, total, durationSeconds,
+                (intended, answered) -> send(path, intended, latency, answered));
         double elapsed = (System.nanoTime() - start) / 1e9;
         return new Result(latency, elapsed, wallClockStart, cpuTimeline.get(10, TimeUnit.SECONDS));
     }

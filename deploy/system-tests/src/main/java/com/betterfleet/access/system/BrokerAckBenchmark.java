@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.betterfleet.access.local.EmbeddedAmqpBroker;
@@ -127,32 +125,22 @@ public final class BrokerAckBenchmark {
         }
     }
 
-    /** A message every 1/rate s whatever the acknowledgements do. */
+    /** A message every 1/rate s whatever the acknowledgements do (OpenLoop). */
     private LatencyRecorder brokerPhase(Vertx vertx, AmqpSender sender, boolean durable, int durationSeconds)
             throws InterruptedException {
         int total = rate * durationSeconds;
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         String body = "x".repeat(messageBytes);
         long start = System.nanoTime();
         LatencyRecorder latency = new LatencyRecorder(total, start, durationSeconds);
-        CountDownLatch done = new CountDownLatch(total);
-        AtomicLong issued = new AtomicLong();
-        long timer = vertx.setPeriodic(1, id -> {
-            long due = Math.min(total, (System.nanoTime() - start) / interval + 1);
-            while (issued.get() < due) {
-                long intended = start + issued.getAndIncrement() * interval;
-                sender.sendWithAck(AmqpMessage.create().durable(durable).withBody(body).build()).onComplete(result -> {
+        OpenLoop.run(vertx, start, rate, total, durationSeconds, (intended, answered) -> sender
+                .sendWithAck(AmqpMessage.create().durable(durable).withBody(body).build()).onComplete(result -> {
                     if (result.succeeded()) {
                         latency.record(System.nanoTime() - intended, intended);
                     } else {
                         latency.error();
                     }
-                    done.countDown();
-                });
-            }
-        });
-        done.await(durationSeconds + 30L, TimeUnit.SECONDS);
-        vertx.cancelTimer(timer);
+                    answered.run();
+                }));
         // not acknowledged in time: an error each, so that a stuck broker cannot look fast
         for (long missing = total - (latency.count() + latency.errors()); missing > 0; missing--) {
             latency.error();

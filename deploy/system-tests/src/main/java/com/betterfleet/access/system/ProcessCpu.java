@@ -30,11 +30,6 @@ final class ProcessCpu {
     }
 
     private final Map<String, java.util.function.Predicate<String>> ownThreads = new LinkedHashMap<>();
-    /**
-     * Thread id to group, decided from the thread's name once: reading every thread's name at each
-     * 100 ms sample cost the load generator's JVM 6% of a core. Threads keep their names here.
-     */
-    private final Map<String, String> groupOfThread = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Adds a group of this JVM's own threads whose (kernel, 15-character) name matches: the benchmark
@@ -45,12 +40,17 @@ final class ProcessCpu {
         return this;
     }
 
+    /** One of this JVM's threads: its group ("" for none) and its CPU ticks at the last sample. */
+    private record OwnThread(String group, long ticks) {
+    }
+
     /**
-     * This JVM's threads at the last sample, with the CPU ticks read then. HotSpot starts and stops
-     * JIT compiler threads as load changes: a thread that is gone keeps its last reading in
+     * This JVM's threads by id. A thread's group is decided from its name once (reading every name
+     * at each 100 ms sample cost the load generator's JVM 6% of a core). HotSpot starts and stops JIT
+     * compiler threads as load changes: a thread that is gone leaves its last reading in
      * {@link #departedTicks}, so its group's total does not drop when it ends.
      */
-    private final Map<String, Long> lastTicks = new java.util.HashMap<>();
+    private final Map<String, OwnThread> threads = new java.util.HashMap<>();
     private final Map<String, Long> departedTicks = new java.util.HashMap<>();
 
     /**
@@ -69,19 +69,16 @@ final class ProcessCpu {
                     String tid = task.getFileName().toString();
                     long now = ticks(task.resolve("stat"), -1);
                     if (now < 0) {
-                        return; // ended between the listing and the read: counted as departed below
+                        return; // ended between the listing and the read: departs below
                     }
-                    Long before = lastTicks.get(tid);
-                    if (before != null && now < before) {
-                        depart(tid, before); // the id now names a new thread
+                    OwnThread known = threads.get(tid);
+                    if (known != null && now < known.ticks()) {
+                        depart(tid); // the id now names a new thread
+                        known = null;
                     }
-                    String group = groupOfThread.computeIfAbsent(tid, id -> {
-                        String comm = read(task.resolve("comm")).strip();
-                        return ownThreads.entrySet().stream().filter(g -> g.getValue().test(comm)).findFirst()
-                                .map(Map.Entry::getKey).orElse("");
-                    });
+                    String group = known != null ? known.group() : groupOf(read(task.resolve("comm")).strip());
+                    threads.put(tid, new OwnThread(group, now));
                     seen.add(tid);
-                    lastTicks.put(tid, now);
                     if (!group.isEmpty()) {
                         ticks.merge(group, now, Long::sum);
                     }
@@ -89,22 +86,22 @@ final class ProcessCpu {
             } catch (IOException e) {
                 // no /proc: the groups stay at zero
             }
-            for (String tid : new ArrayList<>(lastTicks.keySet())) {
-                if (!seen.contains(tid)) {
-                    depart(tid, lastTicks.get(tid));
-                }
-            }
+            new ArrayList<>(threads.keySet()).stream().filter(tid -> !seen.contains(tid)).forEach(this::depart);
             departedTicks.forEach((group, t) -> ticks.merge(group, t, Long::sum));
             ticks.forEach((name, t) -> seconds.put(name, t / TICKS_PER_SECOND));
         }
         return seconds;
     }
 
-    private void depart(String tid, long ticksAtLastSample) {
-        String group = groupOfThread.remove(tid);
-        lastTicks.remove(tid);
-        if (group != null && !group.isEmpty()) {
-            departedTicks.merge(group, ticksAtLastSample, Long::sum);
+    private String groupOf(String threadName) {
+        return ownThreads.entrySet().stream().filter(g -> g.getValue().test(threadName)).findFirst()
+                .map(Map.Entry::getKey).orElse("");
+    }
+
+    private void depart(String tid) {
+        OwnThread gone = threads.remove(tid);
+        if (gone != null && !gone.group().isEmpty()) {
+            departedTicks.merge(gone.group(), gone.ticks(), Long::sum);
         }
     }
 
@@ -212,11 +209,7 @@ final class ProcessCpu {
     }
 
     private static long ticks(long pid) {
-        return ticks(Path.of("/proc", Long.toString(pid), "stat"));
-    }
-
-    private static long ticks(Path statFile) {
-        return ticks(statFile, 0);
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"), 0);
     }
 
     /** utime + stime of a process or thread, or {@code unreadable} if its stat file cannot be read. */
