@@ -37,7 +37,9 @@ import io.vertx.core.json.JsonObject;
  * omission).
  *
  * <p>System properties: bench.concurrency (32), bench.seconds (15), bench.rate (1000),
- * bench.rate-seconds (20), bench.rate-warmup-seconds (20, unmeasured, before each latency phase), bench.warmup-seconds (30), bench.identifiers (1000), bench.hold-seconds (0: off),
+ * bench.rate-seconds (20), bench.rate-warmup-seconds (20, the least, unmeasured, before each latency phase),
+ * bench.rate-warmup-max-seconds (60), bench.warmup-seconds (30, the least), bench.warmup-max-seconds (150),
+ * bench.jit-quiet-cores (0.05: warm-up ends when the JIT compilers of all JVMs use less), bench.identifiers (1000), bench.hold-seconds (0: off),
  * bench.pin (false: every process may use every core; true: authorisation-service alone on CPU 0, everything
  * else, this JVM with the broker and the load generator included, on CPU 1).
  *
@@ -56,6 +58,14 @@ public final class AuthoriseBenchmark {
     // On 2 shared cores the JIT needs about half a minute per endpoint; shorter warm-ups measured
     // the compiler, not the service (noop 900 vs 6,300 req/s).
     private final int warmupSeconds = Integer.getInteger("bench.warmup-seconds", 30);
+    /**
+     * After the minimum warm-up, it goes on in 5 s steps until the JIT compilers of all three JVMs
+     * together used less than {@code bench.jit-quiet-cores} in a step, or this much time passed. At
+     * 30 s flat, the decision-log's C2 still used up to 0.2 cores during the measured Authorize
+     * phase; a service that has run for minutes, or a native build, has none of that.
+     */
+    private final int warmupMaxSeconds = Integer.getInteger("bench.warmup-max-seconds", 150);
+    private final double jitQuietCores = Double.parseDouble(System.getProperty("bench.jit-quiet-cores", "0.05"));
     private final int identifiers = Integer.getInteger("bench.identifiers", 1000);
     // A latency phase follows a phase of another shape (a closed loop, or the other endpoint): the
     // JIT then deoptimises and recompiles the event loops' hot code (a 300 ms stall in the first
@@ -64,6 +74,7 @@ public final class AuthoriseBenchmark {
     // broker's JVM, authorisation- and decision-log-service all busy 20 s into the phase (half a
     // core at once), and 42-51 slow slices.
     private final int rateWarmupSeconds = Integer.getInteger("bench.rate-warmup-seconds", 20);
+    private final int rateWarmupMaxSeconds = Integer.getInteger("bench.rate-warmup-max-seconds", 60);
 
     private final Vertx vertx = Vertx.vertx();
     /**
@@ -104,16 +115,15 @@ public final class AuthoriseBenchmark {
                     .setKeepAlive(true).setDefaultHost("127.0.0.1").setDefaultPort(authorisation.httpPort()));
             waitForManagedMode();
             ProcessCpu cpu = new ProcessCpu()
-                    .group("authorisation", () -> ProcessCpu.of(authorisation.pid()))
-                    .group("decision-log", () -> ProcessCpu.of(decisionLog.pid()))
+                    .jvm("authorisation", authorisation.pid())
+                    .jvm("decision-log", decisionLog.pid())
                     .group("postgres", ProcessCpu.postgresOf(system.postgres.port()))
                     // this JVM, split by thread: Artemis threads, the load generator, and the JVM's own (GC, JIT)
                     .ownThreads("broker", thread -> thread.contains("activ") || thread.startsWith("Thread-"))
                     .ownThreads("load generator", thread -> thread.startsWith("vert.x") || thread.startsWith("main")
                             || thread.startsWith("HttpClient") || thread.startsWith("cpu-timeline"))
                     // the rest of this JVM: its JIT compilers apart, since they were busy in most stalls
-                    .ownThreads("JIT compilers (this JVM)", thread -> thread.startsWith("C1 Compi")
-                            || thread.startsWith("C2 Compi"))
+                    .ownThreads("JIT-bench compilers (this JVM)", ProcessCpu::isCompiler)
                     .ownThreads("GC+other (this JVM)", thread -> true);
             boolean pinned = Boolean.getBoolean("bench.pin");
             if (pinned) {
@@ -141,11 +151,11 @@ public final class AuthoriseBenchmark {
             // C2 compilers of the broker's JVM were still busy in the authorise phase that followed
             // 15 s of no-op (0.07 ms of CPU per decision in one run, 0.01 in another).
             List<String> rows = new ArrayList<>();
-            closedLoop("/api/v1/authorise:noop", warmupSeconds);
+            warmUp("/api/v1/authorise:noop", cpu);
             Map<String, Double> noopStart = cpu.sample();
             Result noop = closedLoop("/api/v1/authorise:noop", seconds);
             Map<String, Double> noopEnd = cpu.sample();
-            closedLoop("/api/v1/authorise", warmupSeconds);
+            warmUp("/api/v1/authorise", cpu);
             Map<String, Double> authoriseStart = cpu.sample();
             Result authorise = closedLoop("/api/v1/authorise", seconds);
             Map<String, Double> authoriseEnd = cpu.sample();
@@ -207,6 +217,23 @@ public final class AuthoriseBenchmark {
         }
     }
 
+    /** A closed loop until the JIT compilers are quiet (see {@link #warmupMaxSeconds}); prints how long it took. */
+    private void warmUp(String path, ProcessCpu cpu) throws InterruptedException {
+        final int step = 5;
+        int elapsed = Math.max(0, warmupSeconds - step);
+        closedLoop(path, elapsed);
+        double compiling;
+        do {
+            Map<String, Double> before = cpu.sample();
+            long started = System.nanoTime();
+            closedLoop(path, step);
+            compiling = ProcessCpu.compilerCores(before, cpu.sample(), (System.nanoTime() - started) / 1e9);
+            elapsed += step;
+        } while (compiling >= jitQuietCores && elapsed + step <= warmupMaxSeconds);
+        System.out.printf(Locale.ROOT, "warm-up %s: %d s; JIT compilers of all JVMs in its last %d s: %.2f cores (quiet below %.2f)%n",
+                path, elapsed, step, compiling, jitQuietCores);
+    }
+
     /** C workers, each sending its next request when the previous answer arrived. */
     private Result closedLoop(String path, int durationSeconds) throws InterruptedException {
         LatencyRecorder latency = new LatencyRecorder(2_000_000);
@@ -233,7 +260,23 @@ public final class AuthoriseBenchmark {
     private Result openLoop(String path, ProcessCpu cpu) throws Exception {
         if (rateWarmupSeconds > 0) {
             // with the CPU sampler too: its first use at the start of a measured phase compiled it there
-            openLoop(path, rateWarmupSeconds, cpu);
+            final int step = 5;
+            int elapsed = Math.max(0, rateWarmupSeconds - step);
+            openLoop(path, elapsed, cpu);
+            double compiling;
+            do {
+                // The change from a closed to an open loop makes all three JVMs meet branches their
+                // compiled code never took (JFR: "unstable_if" deoptimisations in the HTTP client's
+                // pool and in proton's transfer decoding 5 s into the rate), then recompile at once
+                // for hundreds of milliseconds: the same quiet rule as the closed-loop warm-up.
+                Map<String, Double> before = cpu.sample();
+                long started = System.nanoTime();
+                openLoop(path, step, null);
+                compiling = ProcessCpu.compilerCores(before, cpu.sample(), (System.nanoTime() - started) / 1e9);
+                elapsed += step;
+            } while (compiling >= jitQuietCores && elapsed + step <= rateWarmupMaxSeconds);
+            System.out.printf(Locale.ROOT, "warm-up %s @%d/s: %d s; JIT compilers of all JVMs in its last %d s: %.2f cores%n",
+                    path, rate, elapsed, step, compiling);
         }
         return openLoop(path, rateSeconds, cpu);
     }

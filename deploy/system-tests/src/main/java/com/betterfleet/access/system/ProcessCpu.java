@@ -29,6 +29,23 @@ final class ProcessCpu {
         return this;
     }
 
+    /** Service JVMs whose JIT compiler threads are counted apart, in {@link #SERVICE_COMPILERS}. */
+    private final Map<String, CompilerThreads> jvms = new LinkedHashMap<>();
+
+    /** The group that holds the JIT compiler threads of every JVM added with {@link #jvm}. */
+    static final String SERVICE_COMPILERS = "JIT-services compilers";
+
+    /**
+     * Adds a service JVM: its group is the process without its JIT compiler threads, which go to
+     * {@link #SERVICE_COMPILERS}. On 2 shared cores C2 kept compiling for 30 s and more after a load
+     * began, and a figure that mixes that in measures the compiler, not the service.
+     */
+    ProcessCpu jvm(String name, OptionalLong pid) {
+        groups.put(name, () -> of(pid));
+        jvms.put(name, new CompilerThreads(pid));
+        return this;
+    }
+
     private final Map<String, java.util.function.Predicate<String>> ownThreads = new LinkedHashMap<>();
 
     /**
@@ -59,7 +76,20 @@ final class ProcessCpu {
      */
     synchronized Map<String, Double> sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        groups.forEach((name, pids) -> seconds.put(name, pids.get().stream().mapToLong(ProcessCpu::ticks).sum() / TICKS_PER_SECOND));
+        long compilerTicks = 0;
+        for (Map.Entry<String, Supplier<List<Long>>> group : groups.entrySet()) {
+            long ticks = group.getValue().get().stream().mapToLong(ProcessCpu::ticks).sum();
+            CompilerThreads compilers = jvms.get(group.getKey());
+            if (compilers != null) {
+                long compiling = compilers.ticks();
+                ticks -= compiling;
+                compilerTicks += compiling;
+            }
+            seconds.put(group.getKey(), ticks / TICKS_PER_SECOND);
+        }
+        if (!jvms.isEmpty()) {
+            seconds.put(SERVICE_COMPILERS, compilerTicks / TICKS_PER_SECOND);
+        }
         if (!ownThreads.isEmpty()) {
             Map<String, Long> ticks = new LinkedHashMap<>();
             ownThreads.keySet().forEach(name -> ticks.put(name, 0L));
@@ -91,6 +121,74 @@ final class ProcessCpu {
             ticks.forEach((name, t) -> seconds.put(name, t / TICKS_PER_SECOND));
         }
         return seconds;
+    }
+
+    /** Whether a (kernel, 15-character) thread name is one of HotSpot's JIT compiler threads. */
+    static boolean isCompiler(String threadName) {
+        return threadName.startsWith("C1 Compi") || threadName.startsWith("C2 Compi");
+    }
+
+    /** CPU cores the JIT compilers of every JVM used between two samples {@code seconds} apart. */
+    static double compilerCores(Map<String, Double> before, Map<String, Double> after, double seconds) {
+        double used = 0;
+        for (Map.Entry<String, Double> group : after.entrySet()) {
+            if (group.getKey().startsWith("JIT")) {
+                used += group.getValue() - before.getOrDefault(group.getKey(), 0.0);
+            }
+        }
+        return used / seconds;
+    }
+
+    /**
+     * The JIT compiler threads of another JVM, found by name once per thread id: a sample reads the
+     * task list and the stat files of the compiler threads only. HotSpot starts and stops compiler
+     * threads with the load; one that ended keeps its last reading (its CPU stays in the process's).
+     */
+    private static final class CompilerThreads {
+        private final OptionalLong pid;
+        private final Map<String, Long> compilers = new java.util.HashMap<>();
+        private final java.util.Set<String> others = new java.util.HashSet<>();
+        private long departed;
+
+        CompilerThreads(OptionalLong pid) {
+            this.pid = pid;
+        }
+
+        long ticks() {
+            if (pid.isEmpty()) {
+                return 0;
+            }
+            Path tasks = Path.of("/proc", Long.toString(pid.getAsLong()), "task");
+            java.util.Set<String> alive = new java.util.HashSet<>();
+            try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
+                list.forEach(task -> {
+                    String tid = task.getFileName().toString();
+                    alive.add(tid);
+                    if (!others.contains(tid) && !compilers.containsKey(tid)) {
+                        if (isCompiler(read(task.resolve("comm")))) {
+                            compilers.put(tid, 0L);
+                        } else {
+                            others.add(tid);
+                        }
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                // the process ended: its last readings stand
+            }
+            long sum = 0;
+            for (Map.Entry<String, Long> thread : new ArrayList<>(compilers.entrySet())) {
+                long now = alive.contains(thread.getKey()) ? ProcessCpu.ticks(tasks.resolve(thread.getKey()).resolve("stat"), -1) : -1;
+                if (now < thread.getValue()) {
+                    departed += thread.getValue();
+                    compilers.remove(thread.getKey());
+                } else {
+                    compilers.put(thread.getKey(), now);
+                    sum += now;
+                }
+            }
+            others.retainAll(alive);
+            return sum + departed;
+        }
     }
 
     private String groupOf(String threadName) {
