@@ -217,21 +217,36 @@ public final class AuthoriseBenchmark {
         }
     }
 
-    /** A closed loop until the JIT compilers are quiet (see {@link #warmupMaxSeconds}); prints how long it took. */
-    private void warmUp(String path, ProcessCpu cpu) throws InterruptedException {
+    /** A closed loop until the JIT compilers are quiet (see {@link #warmupMaxSeconds}). */
+    private void warmUp(String path, ProcessCpu cpu) throws Exception {
+        untilCompilersQuiet(path, cpu, warmupSeconds, warmupMaxSeconds, seconds -> closedLoop(path, seconds));
+    }
+
+    /** One step of a warm-up: load of the phase's shape for this many seconds. */
+    private interface WarmUpStep {
+        void run(int seconds) throws Exception;
+    }
+
+    /**
+     * Runs the load for {@code minSeconds}, then in 5 s steps until the JIT compilers of all JVMs used
+     * less than {@link #jitQuietCores} in a step, or {@code maxSeconds} passed; prints how long it took.
+     */
+    private void untilCompilersQuiet(String label, ProcessCpu cpu, int minSeconds, int maxSeconds, WarmUpStep load)
+            throws Exception {
         final int step = 5;
-        int elapsed = Math.max(0, warmupSeconds - step);
-        closedLoop(path, elapsed);
+        int elapsed = Math.max(0, minSeconds - step);
+        load.run(elapsed);
         double compiling;
         do {
             Map<String, Double> before = cpu.sample();
             long started = System.nanoTime();
-            closedLoop(path, step);
+            load.run(step);
             compiling = ProcessCpu.compilerCores(before, cpu.sample(), (System.nanoTime() - started) / 1e9);
             elapsed += step;
-        } while (compiling >= jitQuietCores && elapsed + step <= warmupMaxSeconds);
-        System.out.printf(Locale.ROOT, "warm-up %s: %d s; JIT compilers of all JVMs in its last %d s: %.2f cores (quiet below %.2f)%n",
-                path, elapsed, step, compiling, jitQuietCores);
+        } while (compiling >= jitQuietCores && elapsed + step <= maxSeconds);
+        System.out.printf(Locale.ROOT, "warm-up %s: %d s; JIT compilers of all JVMs in its last %d s: %.2f cores (%s)%n",
+                label, elapsed, step, compiling, compiling < jitQuietCores ? "quiet below " + jitQuietCores
+                        : "NOT QUIET: the time limit ended it, the phase after it measures the compilers too");
     }
 
     /** C workers, each sending its next request when the previous answer arrived. */
@@ -259,24 +274,13 @@ public final class AuthoriseBenchmark {
     /** A request every 1/rate s whatever the answers do (OpenLoop); latency counts from the intended send time. */
     private Result openLoop(String path, ProcessCpu cpu) throws Exception {
         if (rateWarmupSeconds > 0) {
-            // with the CPU sampler too: its first use at the start of a measured phase compiled it there
-            final int step = 5;
-            int elapsed = Math.max(0, rateWarmupSeconds - step);
-            openLoop(path, elapsed, cpu);
-            double compiling;
-            do {
-                // The change from a closed to an open loop makes all three JVMs meet branches their
-                // compiled code never took (JFR: "unstable_if" deoptimisations in the HTTP client's
-                // pool and in proton's transfer decoding 5 s into the rate), then recompile at once
-                // for hundreds of milliseconds: the same quiet rule as the closed-loop warm-up.
-                Map<String, Double> before = cpu.sample();
-                long started = System.nanoTime();
-                openLoop(path, step, null);
-                compiling = ProcessCpu.compilerCores(before, cpu.sample(), (System.nanoTime() - started) / 1e9);
-                elapsed += step;
-            } while (compiling >= jitQuietCores && elapsed + step <= rateWarmupMaxSeconds);
-            System.out.printf(Locale.ROOT, "warm-up %s @%d/s: %d s; JIT compilers of all JVMs in its last %d s: %.2f cores%n",
-                    path, rate, elapsed, step, compiling);
+            // The change from a closed to an open loop makes all three JVMs meet branches their
+            // compiled code never took (JFR: "unstable_if" deoptimisations in the HTTP client's pool
+            // and in proton's transfer decoding 5 s into the rate), then recompile at once for
+            // hundreds of milliseconds: the same quiet rule as the closed-loop warm-up.
+            untilCompilersQuiet(path + " @" + rate + "/s", cpu, rateWarmupSeconds, rateWarmupMaxSeconds,
+                    // with the CPU sampler too: its first use at the start of a measured phase compiled it there
+                    seconds -> openLoop(path, seconds, cpu));
         }
         return openLoop(path, rateSeconds, cpu);
     }
