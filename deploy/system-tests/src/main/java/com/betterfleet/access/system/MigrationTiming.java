@@ -14,7 +14,7 @@ import com.betterfleet.access.local.EmbeddedPostgresServer;
 
 /**
  * How long decision-log migrations hold their lock on a log of N records: applies the migrations
- * before {@code from} (e.g. V3), loads N decision records spread over the last six months, then
+ * before {@code from} (e.g. V3), loads N decision records spread over the last 180 days (seven monthly partitions), then
  * times {@code from} and every later migration, each in its own transaction, as Flyway runs them.
  * The records are in the page cache, so a cold production table adds the time to read it.
  *
@@ -31,6 +31,9 @@ public final class MigrationTiming {
     public static void main(String[] args) throws Exception {
         long records = Long.parseLong(args[0]);
         int from = version(args.length > 1 ? args[1] : "V3");
+        if (from < 2) {
+            throw new IllegalArgumentException("time V2 or later: the records are loaded into V1's table");
+        }
         List<Path> migrations;
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
@@ -39,27 +42,36 @@ public final class MigrationTiming {
         }
         Path data = Files.createTempDirectory("migration-timing");
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data)) {
-            postgres.createDatabase("decision_log");
-            try (Connection c = postgres.connect("decision_log"); Statement s = c.createStatement()) {
-                for (Path migration : migrations) {
-                    if (version(migration.getFileName().toString()) < from) {
-                        s.execute(Files.readString(migration));
-                    }
-                }
-                load(s, records);
-                for (Path migration : migrations) {
-                    if (version(migration.getFileName().toString()) >= from) {
-                        long started = System.nanoTime();
-                        c.setAutoCommit(false);
-                        s.execute(Files.readString(migration));
-                        c.commit();
-                        c.setAutoCommit(true);
-                        System.out.printf(Locale.ROOT, "%s: %.1f s%n", migration.getFileName(), (System.nanoTime() - started) / 1e9);
-                    }
-                }
+            time(postgres, migrations, from, records);
+        } finally {
+            // gigabytes for millions of records
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
         System.exit(0);
+    }
+
+    private static void time(EmbeddedPostgresServer postgres, List<Path> migrations, int from, long records) throws Exception {
+        postgres.createDatabase("decision_log");
+        try (Connection c = postgres.connect("decision_log"); Statement s = c.createStatement()) {
+            for (Path migration : migrations) {
+                if (version(migration.getFileName().toString()) < from) {
+                    s.execute(Files.readString(migration));
+                }
+            }
+            load(s, records);
+            for (Path migration : migrations) {
+                if (version(migration.getFileName().toString()) >= from) {
+                    long started = System.nanoTime();
+                    c.setAutoCommit(false);
+                    s.execute(Files.readString(migration));
+                    c.commit();
+                    c.setAutoCommit(true);
+                    System.out.printf(Locale.ROOT, "%s: %.1f s%n", migration.getFileName(), (System.nanoTime() - started) / 1e9);
+                }
+            }
+        }
     }
 
     private static void load(Statement s, long records) throws SQLException {

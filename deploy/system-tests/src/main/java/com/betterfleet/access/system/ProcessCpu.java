@@ -78,11 +78,13 @@ final class ProcessCpu {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long compilerTicks = 0;
         for (Map.Entry<String, Supplier<List<Long>>> group : groups.entrySet()) {
-            long ticks = group.getValue().get().stream().mapToLong(ProcessCpu::ticks).sum();
             CompilerThreads compilers = jvms.get(group.getKey());
+            // the threads before the process: a process total read first could be older than them
+            long compiling = compilers == null ? 0 : compilers.ticks();
+            long ticks = group.getValue().get().stream().mapToLong(ProcessCpu::ticks).sum();
             if (compilers != null) {
-                long compiling = compilers.ticks();
-                ticks -= compiling;
+                // a process that ended reads 0: keep the group at zero rather than below it
+                ticks = Math.max(0, ticks - compiling);
                 compilerTicks += compiling;
             }
             seconds.put(group.getKey(), ticks / TICKS_PER_SECOND);
@@ -143,6 +145,8 @@ final class ProcessCpu {
      * The JIT compiler threads of another JVM, found by name once per thread id: a sample reads the
      * task list and the stat files of the compiler threads only. HotSpot starts and stops compiler
      * threads with the load; one that ended keeps its last reading (its CPU stays in the process's).
+     * A compiler thread that starts and ends between two samples is not seen: its CPU counts as the
+     * service's. On 2 cores HotSpot keeps its one C1 and one C2 thread; larger hosts may differ.
      */
     private static final class CompilerThreads {
         private final OptionalLong pid;
@@ -178,9 +182,12 @@ final class ProcessCpu {
             long sum = 0;
             for (Map.Entry<String, Long> thread : new ArrayList<>(compilers.entrySet())) {
                 long now = alive.contains(thread.getKey()) ? ProcessCpu.ticks(tasks.resolve(thread.getKey()).resolve("stat"), -1) : -1;
-                if (now < thread.getValue()) {
+                if (!alive.contains(thread.getKey()) || (now >= 0 && now < thread.getValue())) {
+                    // gone, or its id now names a new thread: its last reading stays counted
                     departed += thread.getValue();
                     compilers.remove(thread.getKey());
+                } else if (now < 0) {
+                    sum += thread.getValue(); // unreadable this once: its last reading
                 } else {
                     compilers.put(thread.getKey(), now);
                     sum += now;
