@@ -123,7 +123,7 @@ public final class AuthoriseBenchmark {
                     .ownThreads("load generator", thread -> thread.startsWith("vert.x") || thread.startsWith("main")
                             || thread.startsWith("HttpClient") || thread.startsWith("cpu-timeline"))
                     // the rest of this JVM: its JIT compilers apart, since they were busy in most stalls
-                    .ownThreads("JIT-bench compilers (this JVM)", ProcessCpu::isCompiler)
+                    .ownCompilerThreads("JIT-bench compilers (this JVM)")
                     .ownThreads("GC+other (this JVM)", thread -> true);
             boolean pinned = Boolean.getBoolean("bench.pin");
             if (pinned) {
@@ -241,7 +241,7 @@ public final class AuthoriseBenchmark {
             Map<String, Double> before = cpu.sample();
             long started = System.nanoTime();
             load.run(step);
-            compiling = ProcessCpu.compilerCores(before, cpu.sample(), (System.nanoTime() - started) / 1e9);
+            compiling = cpu.compilerCores(before, cpu.sample(), (System.nanoTime() - started) / 1e9);
             elapsed += step;
         } while (compiling >= jitQuietCores && elapsed + step <= maxSeconds);
         System.out.printf(Locale.ROOT, "warm-up %s: %d s; JIT compilers of all JVMs in its last %d s: %.2f cores (%s)%n",

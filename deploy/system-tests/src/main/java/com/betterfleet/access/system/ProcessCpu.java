@@ -29,11 +29,13 @@ final class ProcessCpu {
         return this;
     }
 
-    /** Service JVMs whose JIT compiler threads are counted apart, in {@link #SERVICE_COMPILERS}. */
-    private final Map<String, CompilerThreads> jvms = new LinkedHashMap<>();
+    /** The JIT compiler threads of each service JVM added with {@link #jvm}, by the JVM's group. */
+    private final Map<String, ThreadTicks> serviceCompilers = new LinkedHashMap<>();
 
     /** The group that holds the JIT compiler threads of every JVM added with {@link #jvm}. */
     static final String SERVICE_COMPILERS = "JIT-services compilers";
+    /** The groups that are JIT compiler threads, which {@link #compilerCores} adds up. */
+    private final java.util.Set<String> compilerGroups = new java.util.HashSet<>(java.util.Set.of(SERVICE_COMPILERS));
 
     /**
      * Adds a service JVM: its group is the process without its JIT compiler threads, which go to
@@ -42,85 +44,56 @@ final class ProcessCpu {
      */
     ProcessCpu jvm(String name, OptionalLong pid) {
         groups.put(name, () -> of(pid));
-        jvms.put(name, new CompilerThreads(pid));
+        serviceCompilers.put(name, new ThreadTicks(pid.isPresent() ? Path.of("/proc", Long.toString(pid.getAsLong()), "task") : null,
+                thread -> isCompiler(thread) ? SERVICE_COMPILERS : ""));
         return this;
     }
 
     private final Map<String, java.util.function.Predicate<String>> ownThreads = new LinkedHashMap<>();
+    /** This JVM's threads by the groups of {@link #ownThreads}; made at the first sample. */
+    private ThreadTicks own;
 
     /**
      * Adds a group of this JVM's own threads whose (kernel, 15-character) name matches: the benchmark
-     * JVM holds both the broker and the load generator, and their costs must not be confused.
+     * JVM holds both the broker and the load generator, and their costs must not be confused. The
+     * first group that matches a thread takes it.
      */
     ProcessCpu ownThreads(String name, java.util.function.Predicate<String> threadName) {
         ownThreads.put(name, threadName);
         return this;
     }
 
-    /** One of this JVM's threads: its group ("" for none) and its CPU ticks at the last sample. */
-    private record OwnThread(String group, long ticks) {
+    /** Adds the group of this JVM's JIT compiler threads. */
+    ProcessCpu ownCompilerThreads(String name) {
+        compilerGroups.add(name);
+        return ownThreads(name, ProcessCpu::isCompiler);
     }
 
     /**
-     * This JVM's threads by id. A thread's group is decided from its name once (reading every name
-     * at each 100 ms sample cost the load generator's JVM 6% of a core). HotSpot starts and stops JIT
-     * compiler threads as load changes: a thread that is gone leaves its last reading in
-     * {@link #departedTicks}, so its group's total does not drop when it ends.
-     */
-    private final Map<String, OwnThread> threads = new java.util.HashMap<>();
-    private final Map<String, Long> departedTicks = new java.util.HashMap<>();
-
-    /**
      * CPU seconds used so far, per group. Processes that ended since the last sample are not
-     * counted; this JVM's threads that ended are, up to their last sample.
+     * counted; threads that ended are, up to their last sample.
      */
     synchronized Map<String, Double> sample() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long compilerTicks = 0;
         for (Map.Entry<String, Supplier<List<Long>>> group : groups.entrySet()) {
-            CompilerThreads compilers = jvms.get(group.getKey());
+            ThreadTicks compilers = serviceCompilers.get(group.getKey());
             // the threads before the process: a process total read first could be older than them
-            long compiling = compilers == null ? 0 : compilers.ticks();
+            long compiling = compilers == null ? 0 : compilers.ticksByGroup().getOrDefault(SERVICE_COMPILERS, 0L);
             long ticks = group.getValue().get().stream().mapToLong(ProcessCpu::ticks).sum();
-            if (compilers != null) {
-                // a process that ended reads 0: keep the group at zero rather than below it
-                ticks = Math.max(0, ticks - compiling);
-                compilerTicks += compiling;
-            }
-            seconds.put(group.getKey(), ticks / TICKS_PER_SECOND);
+            // a process that ended reads 0: keep the group at zero rather than below it
+            seconds.put(group.getKey(), Math.max(0, ticks - compiling) / TICKS_PER_SECOND);
+            compilerTicks += compiling;
         }
-        if (!jvms.isEmpty()) {
+        if (!serviceCompilers.isEmpty()) {
             seconds.put(SERVICE_COMPILERS, compilerTicks / TICKS_PER_SECOND);
         }
         if (!ownThreads.isEmpty()) {
-            Map<String, Long> ticks = new LinkedHashMap<>();
-            ownThreads.keySet().forEach(name -> ticks.put(name, 0L));
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-                tasks.forEach(task -> {
-                    String tid = task.getFileName().toString();
-                    long now = ticks(task.resolve("stat"), -1);
-                    if (now < 0) {
-                        return; // ended between the listing and the read: departs below
-                    }
-                    OwnThread known = threads.get(tid);
-                    if (known != null && now < known.ticks()) {
-                        depart(tid); // the id now names a new thread
-                        known = null;
-                    }
-                    String group = known != null ? known.group() : groupOf(read(task.resolve("comm")).strip());
-                    threads.put(tid, new OwnThread(group, now));
-                    seen.add(tid);
-                    if (!group.isEmpty()) {
-                        ticks.merge(group, now, Long::sum);
-                    }
-                });
-            } catch (IOException e) {
-                // no /proc: the groups stay at zero
+            if (own == null) {
+                own = new ThreadTicks(Path.of("/proc/self/task"), this::groupOf);
             }
-            new ArrayList<>(threads.keySet()).stream().filter(tid -> !seen.contains(tid)).forEach(this::depart);
-            departedTicks.forEach((group, t) -> ticks.merge(group, t, Long::sum));
-            ticks.forEach((name, t) -> seconds.put(name, t / TICKS_PER_SECOND));
+            Map<String, Long> ticks = own.ticksByGroup();
+            ownThreads.keySet().forEach(name -> seconds.put(name, ticks.getOrDefault(name, 0L) / TICKS_PER_SECOND));
         }
         return seconds;
     }
@@ -131,83 +104,90 @@ final class ProcessCpu {
     }
 
     /** CPU cores the JIT compilers of every JVM used between two samples {@code seconds} apart. */
-    static double compilerCores(Map<String, Double> before, Map<String, Double> after, double seconds) {
+    double compilerCores(Map<String, Double> before, Map<String, Double> after, double seconds) {
         double used = 0;
-        for (Map.Entry<String, Double> group : after.entrySet()) {
-            if (group.getKey().startsWith("JIT")) {
-                used += group.getValue() - before.getOrDefault(group.getKey(), 0.0);
-            }
+        for (String group : compilerGroups) {
+            used += after.getOrDefault(group, 0.0) - before.getOrDefault(group, 0.0);
         }
         return used / seconds;
     }
 
     /**
-     * The JIT compiler threads of another JVM, found by name once per thread id: a sample reads the
-     * task list and the stat files of the compiler threads only. HotSpot starts and stops compiler
-     * threads with the load; one that ended keeps its last reading (its CPU stays in the process's).
-     * A compiler thread that starts and ends between two samples is not seen: its CPU counts as the
-     * service's. On 2 cores HotSpot keeps its one C1 and one C2 thread; larger hosts may differ.
+     * The threads of one process (its /proc task directory), grouped by their (kernel, 15-character)
+     * names. A thread's group is decided from its name once per thread id (reading every name at each
+     * 100 ms sample cost the load generator's JVM 6% of a core), and only the stat files of threads
+     * in a group are read. HotSpot starts and stops threads, its JIT compilers among them, as load
+     * changes: a thread that ended keeps its last reading in its group, so no total drops. A thread
+     * that starts and ends between two samples is not seen (its CPU stays in its process's total).
      */
-    private static final class CompilerThreads {
-        private final OptionalLong pid;
-        private final Map<String, Long> compilers = new java.util.HashMap<>();
-        private final java.util.Set<String> others = new java.util.HashSet<>();
-        private long departed;
-
-        CompilerThreads(OptionalLong pid) {
-            this.pid = pid;
+    private static final class ThreadTicks {
+        /** A thread's group ("" for none) and its CPU ticks at the last sample. */
+        private record Known(String group, long ticks) {
         }
 
-        long ticks() {
-            if (pid.isEmpty()) {
-                return 0;
-            }
-            Path tasks = Path.of("/proc", Long.toString(pid.getAsLong()), "task");
+        private final Path tasks;
+        private final java.util.function.Function<String, String> groupOfName;
+        private final Map<String, Known> threads = new java.util.HashMap<>();
+        private final Map<String, Long> departed = new java.util.HashMap<>();
+
+        /** {@code tasks} null: no process, no threads. */
+        ThreadTicks(Path tasks, java.util.function.Function<String, String> groupOfName) {
+            this.tasks = tasks;
+            this.groupOfName = groupOfName;
+        }
+
+        Map<String, Long> ticksByGroup() {
             java.util.Set<String> alive = new java.util.HashSet<>();
-            try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
-                list.forEach(task -> {
-                    String tid = task.getFileName().toString();
-                    alive.add(tid);
-                    if (!others.contains(tid) && !compilers.containsKey(tid)) {
-                        if (isCompiler(read(task.resolve("comm")))) {
-                            compilers.put(tid, 0L);
-                        } else {
-                            others.add(tid);
-                        }
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                // the process ended: its last readings stand
-            }
-            long sum = 0;
-            for (Map.Entry<String, Long> thread : new ArrayList<>(compilers.entrySet())) {
-                long now = alive.contains(thread.getKey()) ? ProcessCpu.ticks(tasks.resolve(thread.getKey()).resolve("stat"), -1) : -1;
-                if (!alive.contains(thread.getKey()) || (now >= 0 && now < thread.getValue())) {
-                    // gone, or its id now names a new thread: its last reading stays counted
-                    departed += thread.getValue();
-                    compilers.remove(thread.getKey());
-                } else if (now < 0) {
-                    sum += thread.getValue(); // unreadable this once: its last reading
-                } else {
-                    compilers.put(thread.getKey(), now);
-                    sum += now;
+            if (tasks != null) {
+                try (java.util.stream.Stream<Path> list = Files.list(tasks)) {
+                    list.forEach(task -> {
+                        String tid = task.getFileName().toString();
+                        alive.add(tid);
+                        update(tid, task);
+                    });
+                } catch (IOException | RuntimeException e) {
+                    // the process ended: its threads depart below with their last readings
                 }
             }
-            others.retainAll(alive);
-            return sum + departed;
+            new ArrayList<>(threads.keySet()).stream().filter(tid -> !alive.contains(tid)).forEach(this::depart);
+            Map<String, Long> ticks = new java.util.HashMap<>(departed);
+            threads.values().forEach(thread -> {
+                if (!thread.group().isEmpty()) {
+                    ticks.merge(thread.group(), thread.ticks(), Long::sum);
+                }
+            });
+            return ticks;
+        }
+
+        private void update(String tid, Path task) {
+            Known known = threads.get(tid);
+            if (known != null && known.group().isEmpty()) {
+                return;
+            }
+            String group = known != null ? known.group() : groupOfName.apply(read(task.resolve("comm")).strip());
+            long now = group.isEmpty() ? 0 : ticks(task.resolve("stat"), -1);
+            if (now < 0) {
+                return; // unreadable this once: its last reading stands
+            }
+            if (known != null && now < known.ticks()) {
+                depart(tid); // the id now names a new thread
+                update(tid, task);
+                return;
+            }
+            threads.put(tid, new Known(group, now));
+        }
+
+        private void depart(String tid) {
+            Known gone = threads.remove(tid);
+            if (gone != null && !gone.group().isEmpty()) {
+                departed.merge(gone.group(), gone.ticks(), Long::sum);
+            }
         }
     }
 
     private String groupOf(String threadName) {
         return ownThreads.entrySet().stream().filter(g -> g.getValue().test(threadName)).findFirst()
                 .map(Map.Entry::getKey).orElse("");
-    }
-
-    private void depart(String tid) {
-        OwnThread gone = threads.remove(tid);
-        if (gone != null && !gone.group().isEmpty()) {
-            departedTicks.merge(gone.group(), gone.ticks(), Long::sum);
-        }
     }
 
     private static String read(Path file) {

@@ -35,6 +35,7 @@ final class AccessRecordRows {
             "text", "text", "uuid", "int4", "text", "text", "text", "text",
             "text", "text", "text", "text", "text", "text", "text",
             "text", "text", "int8", "timestamptz", "text");
+    private static final int PAYLOAD = COLUMNS.indexOf("payload");
     /** A new Java array of the type the client binds as each SQL array type (no reflection: native). */
     private static final Map<String, IntFunction<Object[]>> JAVA_ARRAYS = Map.of("text", String[]::new,
             "timestamptz", OffsetDateTime[]::new, "uuid", UUID[]::new, "int4", Integer[]::new, "int8", Long[]::new);
@@ -69,46 +70,42 @@ final class AccessRecordRows {
             columns[c] = JAVA_ARRAYS.get(ARRAY_TYPES.get(c)).apply(records.size());
         }
         for (int i = 0; i < records.size(); i++) {
-            Object[] row = row(records.get(i));
-            for (int c = 0; c < columns.length; c++) {
-                columns[c][i] = row[c];
-            }
+            fill(columns, i, records.get(i));
         }
         return Tuple.from(Arrays.asList((Object[]) columns));
     }
 
-    /** One record's column values, in {@link #COLUMNS} order. */
-    private static Object[] row(AccessRecord record) {
-        Object[] values = new Object[COLUMNS.size()];
-        values[0] = record.recordId();
-        values[1] = utc(record.occurredAt());
-        values[2] = record.kind().value();
-        values[3] = record.source();
-        values[4] = record.chargerId();
-        values[5] = record.accountId();
-        values[6] = record.depotId();
+    /** Puts one record's column values at row {@code i}, in {@link #COLUMNS} order; columns it lacks stay null. */
+    private static void fill(Object[][] columns, int i, AccessRecord record) {
+        int c = 0;
+        columns[c++][i] = record.recordId();
+        columns[c++][i] = utc(record.occurredAt());
+        columns[c++][i] = record.kind().value();
+        columns[c++][i] = record.source();
+        columns[c++][i] = record.chargerId();
+        columns[c++][i] = record.accountId();
+        columns[c++][i] = record.depotId();
         if (record instanceof DecisionRecord d) {
-            values[7] = d.decisionId();
-            values[8] = d.connectorId();
-            values[9] = d.protocol();
-            values[10] = d.idHash();
-            values[11] = d.idMask();
-            values[12] = d.idTokenType();
-            values[13] = d.accessClass();
-            values[14] = d.vehicleId();
-            values[15] = d.agreementId();
-            values[16] = d.decision().wire();
-            values[17] = d.protocolStatus();
-            values[18] = d.reason();
-            values[19] = d.accessMode();
-            values[20] = d.policySource();
-            values[21] = d.windowId();
-            values[22] = d.policyVersion();
-            values[23] = utc(d.expiryDate());
+            columns[c++][i] = d.decisionId();
+            columns[c++][i] = d.connectorId();
+            columns[c++][i] = d.protocol();
+            columns[c++][i] = d.idHash();
+            columns[c++][i] = d.idMask();
+            columns[c++][i] = d.idTokenType();
+            columns[c++][i] = d.accessClass();
+            columns[c++][i] = d.vehicleId();
+            columns[c++][i] = d.agreementId();
+            columns[c++][i] = d.decision().wire();
+            columns[c++][i] = d.protocolStatus();
+            columns[c++][i] = d.reason();
+            columns[c++][i] = d.accessMode();
+            columns[c++][i] = d.policySource();
+            columns[c++][i] = d.windowId();
+            columns[c++][i] = d.policyVersion();
+            columns[c][i] = utc(d.expiryDate());
         } else if (record instanceof TimelineRecord t) {
-            values[24] = t.payloadJson();
+            columns[PAYLOAD][i] = t.payloadJson();
         }
-        return values;
     }
 
     static AccessRecord record(Row row) {
