@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Authorize benchmark against the packaged services on embedded infrastructure (127.0.0.1, free
 # ports): throughput and p50/p99/p99.9 of POST /api/v1/authorise beside the no-op ceiling of the same
-# service, then every answered decision counted in the decision log. Bounded: usually 6-7 minutes, at
-# most about 11 (each warm-up lasts until the JIT compilers of all JVMs are quiet, up to a limit).
+# service (3 alternating rounds), then every answered decision counted in the decision log. Bounded: usually 7-8 minutes, at
+# most about 12 (each warm-up lasts until the JIT compilers of all JVMs are quiet, up to a limit).
 # Options go to the JVM, e.g. deploy/system-tests/benchmark.sh -Dbench.concurrency=64 -Dbench.rate=2000
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
