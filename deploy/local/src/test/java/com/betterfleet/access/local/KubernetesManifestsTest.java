@@ -121,6 +121,36 @@ class KubernetesManifestsTest {
         }
     }
 
+    /**
+     * The official broker image creates one login (ARTEMIS_USER); every service logs in as its own
+     * AMQP_USERNAME, so each must be a user of the broker's users file and hold the role that
+     * broker.xml grants ("amq"), or the manifests deploy services that cannot reach the broker.
+     */
+    @Test
+    void everyServiceBrokerLoginIsABrokerUserInTheGrantedRole() throws Exception {
+        Rendered rendered = render("dev");
+        Map<String, String> files = rendered.secret("artemis-users").getStringData();
+        java.util.Properties users = properties(files.get("artemis-users.properties"));
+        java.util.Properties roles = properties(files.get("artemis-roles.properties"));
+        Set<String> amq = Stream.of(roles.getProperty("amq", "").split(",")).map(String::trim).collect(Collectors.toSet());
+        String admin = rendered.secret("artemis-creds").getStringData().get("ARTEMIS_USER");
+        assertTrue(users.containsKey(admin) && amq.contains(admin), "the image's own user stays: " + admin);
+        for (LocalSystem.Module module : LocalSystem.MODULES) {
+            String login = rendered.secret(module.name() + "-config-creds").getStringData().get("AMQP_USERNAME");
+            assertTrue(users.containsKey(login), module.name() + " logs in as " + login + ", not a broker user");
+            assertTrue(amq.contains(login), login + " lacks the role broker.xml grants");
+        }
+        users.forEach((user, password) -> assertEquals("CHANGE_ME", password, "broker user " + user + " must be a placeholder"));
+        String brokerXml = Files.readString(RepositoryFiles.k8s().resolve("broker/broker.xml"));
+        assertTrue(brokerXml.contains("roles=\"amq\""), "broker.xml grants role amq");
+    }
+
+    private static java.util.Properties properties(String text) throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.load(new java.io.StringReader(text == null ? "" : text));
+        return properties;
+    }
+
     @Test
     void prodRendersNoSecretSoItCannotOverwriteTheRealOnes() throws Exception {
         assertEquals(List.of(), render("prod").secrets);
