@@ -40,13 +40,14 @@ public final class MessagingTopology {
     public static final String GATEWAY_CONNECTIONS = "charger-gateway.connections";
 
     public static final List<Address> ADDRESSES = List.of(
-            new Address(POLICY_EVENTS, Routing.MULTICAST, List.of("authorisation.policy", "mode-apply.policy", "decision-log.policy")),
+            new Address(POLICY_EVENTS, Routing.MULTICAST, List.of("authorisation.policy", "decision-log.policy")),
             new Address(MODE_CHANGE_EVENTS, Routing.MULTICAST, List.of("decision-log.mode-changes")),
             new Address(DECISION_EVENTS, Routing.MULTICAST, List.of("decision-log.decisions")),
             new Address(IDENTIFIER_FEED, Routing.ANYCAST, List.of(IDENTIFIER_FEED)),
             new Address(GATEWAY_COMMANDS, Routing.ANYCAST, List.of(GATEWAY_COMMANDS)),
             new Address(GATEWAY_RESULTS, Routing.ANYCAST, List.of(GATEWAY_RESULTS)),
-            new Address(GATEWAY_CONNECTIONS, Routing.MULTICAST, List.of("mode-apply.connections")));
+            // no queue until mode-apply-service consumes connection changes (a queue nobody consumes grows forever)
+            new Address(GATEWAY_CONNECTIONS, Routing.MULTICAST, List.of()));
 
     /** The fully qualified queue name a consumer attaches to. */
     public static String fqqn(String address, String queue) {

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.betterfleet.access.local.MessagingTopology;
 import com.betterfleet.access.local.ServiceProcess;
 
 import io.vertx.core.Vertx;
@@ -105,12 +103,6 @@ public final class AuthoriseBenchmark {
             authorization = "Bearer " + token;
             try (PolicyEventPublisher policies = new PolicyEventPublisher(system.broker)) {
                 policies.constantMode(ACCOUNT, CHARGER, 1, "managed_access");
-                // mode-apply-service is not part of this run; its queue is consumed as it would be.
-                // A message nobody ever takes pins the broker's oldest journal file: every file
-                // after it stays too, and Artemis then compacts the whole journal every few
-                // seconds under load (700 ms stalls of every Authorize, seen in a JFR profile).
-                policies.drain(MessagingTopology.POLICY_EVENTS, "mode-apply.policy", Duration.ofMillis(500),
-                        Duration.ofSeconds(10));
             }
             seedIdentifiers(system.identifierSyncToken());
             http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(Math.max(concurrency, 256))

@@ -1,6 +1,5 @@
 package com.betterfleet.access.system;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -56,29 +55,6 @@ public final class PolicyEventPublisher implements AutoCloseable {
         AmqpMessage message = AmqpMessage.create().withBody(event.encode())
                 .contentType("application/cloudevents+json").durable(true).build();
         sender.sendWithAck(message).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Consumes and acknowledges what waits on {@code address::queue}, as the queue's service would,
-     * until {@code quietFor} passes with nothing new (bounded by {@code atMost}); returns how many.
-     * The benchmark does this for mode-apply-service's queue, whose service is not part of the run.
-     */
-    public int drain(String address, String queue, Duration quietFor, Duration atMost) throws Exception {
-        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
-        io.vertx.amqp.AmqpReceiver receiver = connection.createReceiver(address + "::" + queue,
-                        new io.vertx.amqp.AmqpReceiverOptions().setAutoAcknowledgement(true))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        receiver.handler(message -> {
-            taken.incrementAndGet();
-            last.set(System.nanoTime());
-        });
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline && System.nanoTime() - last.get() < quietFor.toNanos()) {
-            Thread.sleep(50);
-        }
-        receiver.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return taken.get();
     }
 
     @Override
