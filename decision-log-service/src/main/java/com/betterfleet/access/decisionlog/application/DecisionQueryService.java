@@ -30,13 +30,19 @@ public class DecisionQueryService {
         return store.findDecisions(filter, after, limit + 1).map(rows -> Page.ofLookahead(rows, limit));
     }
 
-    /** Counts per group over the filter's time range. */
+    /**
+     * Counts per group over the filter's time range. Beyond {@code maxGroups} the largest groups are
+     * kept, and for hours the newest: a range of 93 days has 2,232 hours, and a dashboard plotting
+     * it wants the hours up to now, not the first 1,000 of the range.
+     */
     public Uni<Summary> summarise(DecisionFilter filter, SummaryGroupBy groupBy, int maxGroups) {
         return store.summarise(filter, groupBy, maxGroups + 1).map(result -> {
             List<SummaryRow> rows = result.rows();
             boolean truncated = rows.size() > maxGroups;
-            return new Summary(filter.range(), groupBy, truncated ? rows.subList(0, maxGroups) : rows,
-                    result.total(), truncated);
+            List<SummaryRow> kept = !truncated ? rows
+                    : groupBy == SummaryGroupBy.HOUR ? rows.subList(rows.size() - maxGroups, rows.size())
+                    : rows.subList(0, maxGroups);
+            return new Summary(filter.range(), groupBy, kept, result.total(), truncated);
         });
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.betterfleet.access.decisionlog.application.port.PartitionStore;
+import com.betterfleet.access.decisionlog.application.port.RetentionRefusedException;
 import com.betterfleet.access.decisionlog.config.DecisionLogConfig;
 
 import io.smallrye.mutiny.Multi;
@@ -17,7 +18,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps month partitions ready ahead of time and enforces retention by dropping whole expired
- * months. Idempotent; replicas may run it concurrently (the database serialises the runs).
+ * months. Idempotent; replicas may run it concurrently (the database serialises the runs). The
+ * database has the last word on retention: it refuses a cutoff inside its own minimum retention
+ * (V5), e.g. when this replica's clock runs ahead or retention-months is below that floor.
  */
 @ApplicationScoped
 public class PartitionMaintenanceService {
@@ -37,8 +40,12 @@ public class PartitionMaintenanceService {
         }
     }
 
-    /** What one run did. */
-    public record Report(List<LocalDate> created, List<String> dropped, Instant retentionCutoff) {
+    /**
+     * What one run did.
+     *
+     * @param retentionRefused why the database refused the retention step (nothing was dropped), or null
+     */
+    public record Report(List<LocalDate> created, List<String> dropped, Instant retentionCutoff, String retentionRefused) {
     }
 
     public Uni<Report> run() {
@@ -59,7 +66,10 @@ public class PartitionMaintenanceService {
                 .filter(month -> month != null)
                 .collect().asList()
                 .flatMap(created -> partitions.dropEndingBefore(cutoff)
-                        .map(dropped -> new Report(created, dropped, cutoff)));
+                        .map(dropped -> new Report(created, dropped, cutoff, null))
+                        // a setting to change, not an outage: the partitions ahead still count as done
+                        .onFailure(RetentionRefusedException.class)
+                        .recoverWithItem(refused -> new Report(created, List.of(), cutoff, refused.getMessage())));
     }
 
     /** Records before this instant have expired: the start of the month {@code months} before now's. */

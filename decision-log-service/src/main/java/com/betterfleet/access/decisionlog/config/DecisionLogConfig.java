@@ -65,7 +65,7 @@ public interface DecisionLogConfig {
         @WithDefault("P1D")
         Duration summaryDefaultRange();
 
-        /** Most groups a summary returns (largest first); more sets {@code truncated}. */
+        /** Most groups a summary returns (the largest; hours: the newest); more sets {@code truncated}. */
         @WithDefault("1000")
         int summaryMaxGroups();
 

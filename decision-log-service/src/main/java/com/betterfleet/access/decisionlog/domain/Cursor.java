@@ -23,7 +23,10 @@ public record Cursor(Instant occurredAt, String recordId) {
     }
 
     public String encode() {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt);
+        // Not ChronoUnit.MICROS.between: on JDK 17 it counts nanoseconds first, which overflow a long
+        // after 2262; records may be dated up to 9999.
+        long micros = Math.addExact(Math.multiplyExact(occurredAt.getEpochSecond(), 1_000_000L),
+                occurredAt.getNano() / 1_000);
         String plain = VERSION + ":" + micros + ":" + recordId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
@@ -36,7 +39,7 @@ public record Cursor(Instant occurredAt, String recordId) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
             String[] parts = plain.split(":", 3);
-            if (parts.length != 3 || !VERSION.equals(parts[0]) || parts[2].isEmpty()) {
+            if (parts.length != 3 || !VERSION.equals(parts[0]) || parts[2].isEmpty() || ControlCharacters.in(parts[2])) {
                 return Optional.empty();
             }
             long micros = Long.parseLong(parts[1]);

@@ -44,9 +44,12 @@ public record RecordKind(String value) {
         return NAME.matcher(name).matches() ? Optional.of(new RecordKind(name)) : Optional.empty();
     }
 
-    /** A kind named in a query parameter: only the known ones. */
-    public static Optional<RecordKind> known(String value) {
-        return KNOWN.stream().filter(k -> k.value.equals(value)).findFirst();
+    /**
+     * A kind named in a query parameter: any name a record can be stored under, not only the
+     * {@link #KNOWN} ones, since a type this version does not know is kept under its own name.
+     */
+    public static Optional<RecordKind> named(String value) {
+        return value != null && NAME.matcher(value).matches() ? Optional.of(new RecordKind(value)) : Optional.empty();
     }
 
     public boolean isDecision() {

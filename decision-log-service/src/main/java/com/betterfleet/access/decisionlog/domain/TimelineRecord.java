@@ -24,6 +24,10 @@ public record TimelineRecord(
         if (recordId == null || recordId.isBlank() || recordId.length() > 200) {
             throw new IllegalArgumentException("event id is required (at most 200 characters)");
         }
+        if (ControlCharacters.in(recordId)) {
+            // a cursor past this record could not be sent back (Cursor refuses them)
+            throw new IllegalArgumentException("event id must not contain control characters");
+        }
         Objects.requireNonNull(kind, "kind");
         if (kind.isDecision()) {
             throw new IllegalArgumentException("decisions are DecisionRecords");

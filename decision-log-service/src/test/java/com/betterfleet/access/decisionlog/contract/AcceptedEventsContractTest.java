@@ -120,15 +120,25 @@ class AcceptedEventsContractTest {
         String charger = Scenario.newCharger();
         Events.DecisionEvent withoutHash = Events.decision().charger(charger).with("idHash", null);
         Events.DecisionEvent rawTokenAsHash = Events.decision().charger(charger).with("idHash", "04A23F9A");
+        Events.DecisionEvent unknownReason = Events.decision().charger(charger).with("reason", "because");
+        Events.DecisionEvent unknownStatus = Events.decision().charger(charger).with("protocolStatus", "Maybe");
         Events.DecisionEvent valid = Events.decision().charger(charger);
-        for (Events.DecisionEvent invalid : List.of(withoutHash, rawTokenAsHash)) {
-            assertFalse(schema.validate(JSON.readTree(invalid.json())).isEmpty(), "the schema refuses it");
+        List<Events.DecisionEvent> invalid = List.of(withoutHash, rawTokenAsHash, unknownReason, unknownStatus);
+        for (Events.DecisionEvent event : invalid) {
+            assertFalse(schema.validate(JSON.readTree(event.json())).isEmpty(), "the schema refuses it");
         }
+        Events.TimelineEvent longAccount = Events.capabilityChanged().charger(charger).account("a".repeat(65));
+        Events.TimelineEvent validTimeline = Events.capabilityChanged().charger(charger);
+        assertFalse(schema.validate(JSON.readTree(longAccount.json())).isEmpty(), "the schema refuses it");
 
-        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(withoutHash.json(), rawTokenAsHash.json(), valid.json()),
-                List.of(valid.decisionId()), 1);
+        List<String> bodies = new ArrayList<>(invalid.stream().map(Events.DecisionEvent::json).toList());
+        bodies.add(valid.json());
+        Scenario.publisher().publish(AmqpTestPublisher.POLICY, longAccount.json(), validTimeline.json());
+        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, bodies, List.of(valid.decisionId()), 1);
+        Scenario.awaitStored(List.of(validTimeline.id()), 1);
 
-        assertEquals(0, Database.countRecords(List.of(withoutHash.decisionId(), rawTokenAsHash.decisionId())));
+        assertEquals(0, Database.countRecords(invalid.stream().map(Events.DecisionEvent::decisionId).toList()));
+        assertEquals(0, Database.countRecords(List.of(longAccount.id())));
     }
 
     private static Set<String> schemaTypes() throws IOException {

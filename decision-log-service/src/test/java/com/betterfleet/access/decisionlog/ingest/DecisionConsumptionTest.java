@@ -205,6 +205,49 @@ class DecisionConsumptionTest {
         Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(later.json()), List.of(later.decisionId()), 1);
     }
 
+    /**
+     * A value too long for an index row failed the whole INSERT (SQLSTATE 54000), which was taken for
+     * a database outage: the batch was redelivered forever and every queue behind it stood still.
+     */
+    @Test
+    void refusesOverLongAndUnknownFieldValuesWhileStoringTheirBatchNeighbours() {
+        double rejectedBefore = rejected();
+        String charger = Scenario.newCharger();
+        Events.DecisionEvent first = Events.decision().charger(charger);
+        Events.DecisionEvent last = Events.decision().charger(charger);
+        Events.TimelineEvent goodTimeline = Events.expectedModeChanged().charger(charger);
+        List<String> batch = List.of(first.json(),
+                Events.decision().charger(charger).account(incompressible(3_000)).json(),
+                Events.decision().charger(charger).depot(incompressible(3_000)).json(),
+                Events.decision().charger(charger).account("a".repeat(65)).json(),
+                Events.decision().charger(charger).with("reason", "because").json(),
+                Events.decision().charger(charger).with("protocol", "ocpp9").json(),
+                last.json());
+        List<String> timeline = List.of(
+                Events.policyChanged().charger(charger).account(incompressible(3_000)).json(),
+                Events.capabilityChanged().charger(charger).data("depotId", incompressible(3_000)).json(),
+                goodTimeline.json());
+
+        Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS, batch);
+        Scenario.publisher().publish(AmqpTestPublisher.POLICY, timeline);
+        Scenario.awaitStored(List.of(first.decisionId(), last.decisionId(), goodTimeline.id()), 3);
+
+        Awaitility.await().atMost(Scenario.STORE_TIMEOUT).until(() -> rejected() >= rejectedBefore + 7);
+        assertEquals(3, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ?", charger));
+        // the queues still move
+        Events.DecisionEvent later = Events.decision().charger(charger);
+        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(later.json()), List.of(later.decisionId()), 1);
+    }
+
+    /** Text that compression cannot shrink below PostgreSQL's index row limit (~2.7 KB). */
+    private static String incompressible(int length) {
+        StringBuilder text = new StringBuilder(length);
+        while (text.length() < length) {
+            text.append(java.util.UUID.randomUUID().toString().replace("-", ""));
+        }
+        return text.substring(0, length);
+    }
+
     private static String withTime(String body, String time) {
         try {
             ObjectNode event = (ObjectNode) new ObjectMapper().readTree(body);

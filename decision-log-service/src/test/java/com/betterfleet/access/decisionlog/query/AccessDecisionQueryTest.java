@@ -169,6 +169,37 @@ class AccessDecisionQueryTest {
                 .body("total", equalTo(1));
     }
 
+    /**
+     * 1,100 hours with decisions, 1,000 groups at most: a dashboard plotting the range wants the
+     * latest hours, so the oldest 100 are the ones left out (and the rest stay oldest first).
+     */
+    @Test
+    void anHourlySummaryOverMoreHoursThanItsGroupCapKeepsTheNewestHours() {
+        String account = Scenario.newAccount();
+        Instant firstHour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1_100, ChronoUnit.HOURS);
+        List<DecisionEvent> decisions = new ArrayList<>();
+        for (int hour = 0; hour < 1_100; hour++) {
+            decisions.add(Events.decision().account(account).at(firstHour.plus(hour, ChronoUnit.HOURS).plusSeconds(90)));
+        }
+        for (int from = 0; from < decisions.size(); from += 100) {
+            Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS,
+                    decisions.subList(from, from + 100).stream().map(DecisionEvent::json).toList());
+        }
+        Scenario.awaitStored(decisions.stream().map(DecisionEvent::decisionId).toList(), decisions.size());
+
+        JsonPath summary = Api.get(Tokens.viewerOf(account), Api.SUMMARY, Map.of("groupBy", "hour",
+                "from", firstHour.toString(), "to", firstHour.plus(1_100, ChronoUnit.HOURS).toString()))
+                .then().statusCode(200).extract().jsonPath();
+
+        List<String> keys = summary.getList("groups.key");
+        assertEquals(1_100, summary.getInt("total"));
+        assertEquals(true, summary.getBoolean("truncated"));
+        assertEquals(1_000, keys.size());
+        assertEquals(firstHour.plus(100, ChronoUnit.HOURS).toString(), keys.get(0));
+        assertEquals(firstHour.plus(1_099, ChronoUnit.HOURS).toString(), keys.get(999));
+        assertEquals(keys.stream().sorted().toList(), keys, "oldest first");
+    }
+
     @Test
     void aMachineCallerSeesEveryAccountsDecisions() {
         String charger = Scenario.newCharger();

@@ -6,9 +6,12 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -52,10 +55,26 @@ class BadInputTest {
                 Arguments.of(summary, Map.of("from", "2024-01-01T00:00:00Z", "to", "2025-01-01T00:00:00Z"), "from"),
                 Arguments.of(summary, Map.of("from", "2999-01-01T00:00:00Z"), "to"),
                 Arguments.of(summary, Map.of("to", "nope"), "to"),
-                Arguments.of(timeline, Map.of("kind", "decision,gossip"), "kind"),
+                Arguments.of(timeline, Map.of("kind", "decision,Gossip"), "kind"),
+                Arguments.of(timeline, Map.of("kind", "mode-change"), "kind"),
+                // NUL cannot reach PostgreSQL (SQLSTATE 22021, was a 500); other control characters have no use
+                Arguments.of(decisions, Named.of("depotId=NUL", Map.of("depotId", "\u0000")), "depotId"),
+                Arguments.of(decisions, Named.of("depotId=depot-NUL-north", Map.of("depotId", "depot-\u0000north")), "depotId"),
+                Arguments.of(decisions, Named.of("depotId=depot-TAB-north", Map.of("depotId", "depot\tnorth")), "depotId"),
+                Arguments.of(summary, Named.of("depotId=depot-NUL-north", Map.of("depotId", "depot-\u0000north")), "depotId"),
+                Arguments.of(decisions, Named.of("idToken with NUL", Map.of("idToken", "04A2\u00003F9A")), "idToken"),
+                Arguments.of(decisions, Named.of("cursor with NUL in its record id", Map.of("cursor", cursorWithRecordId("0190-\u0000"))), "cursor"),
+                Arguments.of(timeline, Named.of("cursor whose record id is NUL", Map.of("cursor", cursorWithRecordId("\u0000"))), "cursor"),
+                Arguments.of(timeline, Named.of("cursor with DEL in its record id", Map.of("cursor", cursorWithRecordId("evt\u007f1"))), "cursor"),
                 Arguments.of(timeline, Map.of("limit", "-1"), "limit"),
                 Arguments.of(timeline, Map.of("cursor", "djE6MTA6"), "cursor"),
                 Arguments.of(Api.timeline("CP%201"), Map.of(), "chargerId"));
+    }
+
+    /** The format of {@code Cursor.encode}, at a valid instant, with the given record id. */
+    private static String cursorWithRecordId(String recordId) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("v1:1764000000000000:" + recordId).getBytes(StandardCharsets.UTF_8));
     }
 
     @ParameterizedTest(name = "{0} {1} -> 400 naming {2}")

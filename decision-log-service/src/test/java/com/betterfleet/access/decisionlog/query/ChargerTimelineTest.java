@@ -87,6 +87,27 @@ class ChargerTimelineTest {
         assertEquals(expected, ids);
     }
 
+    /** A type this version does not know is kept under its own kind, so the filter must name it too. */
+    @Test
+    void narrowsToAKindThisVersionDoesNotKnow() {
+        String account = Scenario.newAccount();
+        String charger = Scenario.newCharger();
+        TimelineEvent tariff = Events.ofNewType("tariff_changed").account(account).charger(charger).at(BASE);
+        TimelineEvent modeChanged = Events.expectedModeChanged().account(account).charger(charger).at(BASE.plusSeconds(1));
+        DecisionEvent decision = Events.decision().account(account).charger(charger).at(BASE.plusSeconds(2));
+        publish(List.of(tariff, modeChanged), List.of(), List.of(decision));
+        String token = Tokens.viewerOf(account);
+
+        Api.get(token, Api.timeline(charger), Map.of("kind", "tariff_changed")).then().statusCode(200)
+                .body("items.id", contains(tariff.id()))
+                .body("items[0].kind", equalTo("tariff_changed"))
+                .body("items[0].data.note", equalTo("added by a later contract"));
+        Api.get(token, Api.timeline(charger), Map.of("kind", "decision, tariff_changed")).then().statusCode(200)
+                .body("items.id", contains(decision.decisionId(), tariff.id()));
+        Api.get(token, Api.timeline(charger), Map.of("kind", "never_sent")).then().statusCode(200)
+                .body("items", hasSize(0));
+    }
+
     @Test
     void anotherAccountsChargerIsNotFound() {
         String accountB = Scenario.newAccount();

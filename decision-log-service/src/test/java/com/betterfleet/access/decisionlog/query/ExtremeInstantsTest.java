@@ -31,6 +31,7 @@ import com.betterfleet.access.decisionlog.support.Scenario;
 import com.betterfleet.access.decisionlog.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * Instants outside the supported range (1970-01-01T00:00:00Z up to the end of 9999) are a 400
@@ -134,6 +135,32 @@ class ExtremeInstantsTest {
         Api.get(token, Api.SUMMARY, Map.of("to", "1970-01-01T00:00:00Z")).then().statusCode(200).body("total", equalTo(0));
         Api.get(token, Api.DECISIONS, Map.of("cursor", cursor(micros(LocalDate.of(9999, 12, 31))))).then().statusCode(200);
         Api.get(token, Api.DECISIONS, Map.of("cursor", cursor(0))).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    /**
+     * The consumer accepts records dated up to the end of 9999; a page ending on one must still
+     * give a cursor (microseconds since the epoch counted through nanoseconds overflow after 2262).
+     */
+    @Test
+    void pagesPastRecordsDatedFarInTheFuture() {
+        String account = Scenario.newAccount();
+        String charger = Scenario.newCharger();
+        DecisionEvent endOfRange = Events.decision().account(account).charger(charger)
+                .at(Instant.parse("9999-12-31T23:59:59.999999Z"));
+        DecisionEvent in2300 = Events.decision().account(account).charger(charger).at(Instant.parse("2300-01-01T00:00:00Z"));
+        DecisionEvent recent = Events.decision().account(account).charger(charger)
+                .at(Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30));
+        Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(endOfRange.json(), in2300.json(), recent.json()),
+                List.of(endOfRange.decisionId(), in2300.decisionId(), recent.decisionId()), 3);
+        String token = Tokens.viewerOf(account);
+
+        for (String path : List.of(Api.DECISIONS, Api.timeline(charger))) {
+            List<JsonPath> pages = Api.allPages(token, path, Map.of("limit", 1));
+            List<String> ids = new ArrayList<>();
+            pages.forEach(page -> ids.addAll(page.getList(path.equals(Api.DECISIONS) ? "items.decisionId" : "items.id")));
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    List.of(endOfRange.decisionId(), in2300.decisionId(), recent.decisionId()), ids, path);
+        }
     }
 
     private static long micros(LocalDate date) {

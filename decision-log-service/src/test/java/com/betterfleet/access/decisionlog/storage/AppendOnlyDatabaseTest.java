@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -15,10 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import com.betterfleet.access.decisionlog.support.AmqpTestPublisher;
 import com.betterfleet.access.decisionlog.support.Database;
-import com.betterfleet.access.decisionlog.support.DecisionLogTestResources;
 import com.betterfleet.access.decisionlog.support.Events;
 import com.betterfleet.access.decisionlog.support.Scenario;
-import com.betterfleet.access.local.testsupport.PostgresTestResource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -71,15 +68,34 @@ class AppendOnlyDatabaseTest {
         assertEquals(1, Database.countRecords(List.of(decision.decisionId())));
     }
 
+    /**
+     * The grants themselves: the triggers refuse UPDATE and DELETE with the same SQLSTATE as a missing
+     * privilege, so the refusals below could not tell a stray grant from none.
+     */
+    @Test
+    void theApplicationRoleHoldsNoPrivilegeToChangeOrRemoveRecords() {
+        for (String table : List.of("access_record", "charger_account")) {
+            for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")) {
+                assertEquals(0, Database.count("SELECT count(*) WHERE has_table_privilege('decision_log_app', ?, ?)",
+                        table, privilege), "decision_log_app " + privilege + " on " + table);
+            }
+            assertEquals(1, Database.count("SELECT count(*) WHERE has_table_privilege('decision_log_app', ?, 'SELECT')"
+                    + " AND has_table_privilege('decision_log_app', ?, 'INSERT')", table, table), table);
+        }
+        // nor on a partition, nor on the settings of V5 (not even to read them)
+        String partition = "access_record_p" + java.time.YearMonth.now(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMM"));
+        assertEquals(0, Database.count("SELECT count(*) WHERE has_table_privilege('decision_log_app', ?, "
+                + "'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')", partition));
+        assertEquals(0, Database.count("SELECT count(*) WHERE has_table_privilege('decision_log_app', "
+                + "'decision_log_settings', 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')"));
+        assertEquals(0, Database.count("SELECT count(*) FROM pg_roles WHERE rolname = 'decision_log_app' "
+                + "AND (rolsuper OR rolbypassrls OR rolcreaterole OR rolcreatedb)"));
+    }
+
     @Test
     void theApplicationRoleMayOnlyReadAndAppend() throws SQLException {
-        try (Connection owner = Database.connect(); Statement s = owner.createStatement()) {
-            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'decision_log_app_test') THEN "
-                    + "CREATE ROLE decision_log_app_test LOGIN PASSWORD 'app-test' IN ROLE decision_log_app; END IF; END $$");
-        }
-        String url = PostgresTestResource.server().jdbcUrl(DecisionLogTestResources.DATABASE);
-        try (Connection app = DriverManager.getConnection(url, "decision_log_app_test", "app-test");
-                Statement s = app.createStatement()) {
+        try (Connection app = Database.connectAsApplication(); Statement s = app.createStatement()) {
             s.executeQuery("SELECT count(*) FROM access_record").close();
             SQLException update = assertThrows(SQLException.class,
                     () -> s.executeUpdate("UPDATE access_record SET reason = 'x' WHERE record_id = '" + decision.decisionId() + "'"));

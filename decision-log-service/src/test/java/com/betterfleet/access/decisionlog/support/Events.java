@@ -63,6 +63,13 @@ public final class Events {
         return event;
     }
 
+    /** A charger_access.* type this version does not know (a later contract's event). */
+    public static TimelineEvent ofNewType(String name) {
+        TimelineEvent event = new TimelineEvent("charger_access." + name, "/a-later-service");
+        event.data.put("note", "added by a later contract");
+        return event;
+    }
+
     /** A decision_recorded event; the identifier is hashed and masked with the test pepper. */
     public static final class DecisionEvent {
         private final ObjectNode data = JSON.createObjectNode();

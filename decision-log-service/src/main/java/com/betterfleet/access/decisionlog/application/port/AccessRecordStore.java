@@ -26,7 +26,10 @@ public interface AccessRecordStore {
     /** Decisions matching the filter, newest first, strictly after the cursor, at most {@code max}. */
     Uni<List<DecisionRecord>> findDecisions(DecisionFilter filter, Optional<Cursor> after, int max);
 
-    /** Group counts, largest first (hour: oldest first), at most {@code maxGroups}, and the overall total. */
+    /**
+     * Group counts, largest first, at most {@code maxGroups}, and the overall total. Hours: the newest
+     * {@code maxGroups}, oldest first.
+     */
     Uni<SummaryRows> summarise(DecisionFilter filter, SummaryGroupBy groupBy, int maxGroups);
 
     /** One charger's records of every (or the listed) kind, newest first, strictly after the cursor. */

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.betterfleet.access.decisionlog.domain.AccessRecord;
 import com.betterfleet.access.decisionlog.domain.ChargerIds;
 import com.betterfleet.access.decisionlog.domain.DecisionOutcome;
+import com.betterfleet.access.decisionlog.domain.DecisionReason;
 import com.betterfleet.access.decisionlog.domain.DecisionRecord;
 import com.betterfleet.access.decisionlog.domain.RecordKind;
 import com.betterfleet.access.decisionlog.domain.TimeRange;
@@ -36,6 +37,21 @@ public class CloudEventParser {
     static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
     /** Events a batch may hold. */
     static final int MAX_BATCH_EVENTS = 10_000;
+    /**
+     * Longest id-like text (accountId, depotId, vehicleId, agreementId, windowId, idTokenType): the
+     * contracts' maxLength of accountId, vehicleId, agreementId and a window id. Where the schema sets
+     * none (a decision's accountId, depotId) the same bound holds: these columns are indexed, and a
+     * value past a B-tree row's ~2.7 KB fails the whole INSERT (SQLSTATE 54000); a longer depotId
+     * could not be queried either (the API takes at most 64 characters).
+     */
+    static final int MAX_ID_LENGTH = 64;
+    // the enums of events.schema.json (decisionRecorded): the values Authorize produces
+    private static final List<String> PROTOCOLS = List.of("ocpp1.6", "ocpp2.0.1");
+    private static final List<String> PROTOCOL_STATUSES = List.of("Accepted", "Blocked", "Expired", "Invalid", "Unknown",
+            "NotAtThisTime");
+    private static final List<String> ACCESS_MODES = List.of("freevend", "managed_access");
+    private static final List<String> POLICY_SOURCES = List.of("schedule", "override", "default", "none");
+    private static final List<String> ACCESS_CLASSES = List.of("own_fleet", "agreement");
 
     private final ObjectMapper json;
 
@@ -140,8 +156,8 @@ public class CloudEventParser {
         try {
             return kind.isDecision()
                     ? decision(subject, source, data)
-                    : new TimelineRecord(id, kind, time, subject, text(data, "accountId", false, "data"),
-                            text(data, "depotId", false, "data"), source, data.toString());
+                    : new TimelineRecord(id, kind, time, subject, id(data, "accountId", false),
+                            id(data, "depotId", false), source, data.toString());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new MalformedEventException("invalid_field", e.getMessage());
         }
@@ -182,25 +198,48 @@ public class CloudEventParser {
                 timestamp(data, "occurredAt", true, "data"),
                 chargerId,
                 integer(data, "connectorId"),
-                text(data, "accountId", false, "data"),
-                text(data, "depotId", false, "data"),
-                text(data, "protocol", true, "data"),
+                id(data, "accountId", false),
+                id(data, "depotId", false),
+                oneOf(data, "protocol", true, PROTOCOLS),
                 text(data, "idHash", true, "data"),
                 text(data, "idMask", true, "data"),
-                text(data, "idTokenType", true, "data"),
-                text(data, "accessClass", false, "data"),
-                text(data, "vehicleId", false, "data"),
-                text(data, "agreementId", false, "data"),
+                id(data, "idTokenType", true),
+                oneOf(data, "accessClass", false, ACCESS_CLASSES),
+                id(data, "vehicleId", false),
+                id(data, "agreementId", false),
                 DecisionOutcome.of(decision).orElseThrow(
                         () -> new MalformedEventException("invalid_field", "data.decision must be allowed or denied")),
-                text(data, "protocolStatus", true, "data"),
-                text(data, "reason", true, "data"),
-                text(data, "accessMode", true, "data"),
-                text(data, "policySource", true, "data"),
-                text(data, "windowId", false, "data"),
+                oneOf(data, "protocolStatus", true, PROTOCOL_STATUSES),
+                oneOf(data, "reason", true, DecisionReason.ALL),
+                oneOf(data, "accessMode", true, ACCESS_MODES),
+                oneOf(data, "policySource", true, POLICY_SOURCES),
+                id(data, "windowId", false),
                 longValue(data, "policyVersion"),
                 timestamp(data, "expiryDate", false, "data"),
                 source);
+    }
+
+    /** An id-like data field of at most {@link #MAX_ID_LENGTH} characters (code points, as JSON Schema counts). */
+    private static String id(JsonNode data, String field, boolean required) {
+        String value = text(data, field, required, "data");
+        if (value != null && value.codePointCount(0, value.length()) > MAX_ID_LENGTH) {
+            throw new MalformedEventException("invalid_field", "data." + field + " must be at most " + MAX_ID_LENGTH
+                    + " characters");
+        }
+        return value;
+    }
+
+    /**
+     * A data field from one of the contract's enums. A value outside it is a producer bug (or a
+     * producer released before this consumer learned the value): the event is refused, not stored
+     * with a value no filter or dashboard knows.
+     */
+    private static String oneOf(JsonNode data, String field, boolean required, List<String> allowed) {
+        String value = text(data, field, required, "data");
+        if (value != null && !allowed.contains(value)) {
+            throw new MalformedEventException("invalid_field", "data." + field + " must be one of " + String.join(", ", allowed));
+        }
+        return value;
     }
 
     private JsonNode readTree(String body) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.betterfleet.access.decisionlog.application.DecisionQueryService;
 import com.betterfleet.access.decisionlog.config.DecisionLogConfig;
 import com.betterfleet.access.decisionlog.domain.CallerScope;
+import com.betterfleet.access.decisionlog.domain.ControlCharacters;
 import com.betterfleet.access.decisionlog.domain.Cursor;
 import com.betterfleet.access.decisionlog.domain.DecisionFilter;
 import com.betterfleet.access.decisionlog.domain.DecisionOutcome;
@@ -137,8 +138,8 @@ public class AccessDecisionResource {
         String type = params.oneOf("idTokenType", idTokenType, t -> Optional.of(t).filter(ID_TOKEN_TYPES::contains), ID_TOKEN_TYPES);
         Set<String> hashes = Set.of();
         if (idToken != null && !idToken.isEmpty()) {
-            if (idToken.isBlank() || idToken.length() > MAX_ID_TOKEN_LENGTH) {
-                params.error("idToken", "must be 1 to " + MAX_ID_TOKEN_LENGTH + " characters");
+            if (idToken.isBlank() || idToken.length() > MAX_ID_TOKEN_LENGTH || ControlCharacters.in(idToken)) {
+                params.error("idToken", "must be 1 to " + MAX_ID_TOKEN_LENGTH + " characters, without control characters");
             } else if (!params.hasErrors()) {
                 hashes = hasher.searchHashes(idToken, type);
             }

@@ -63,7 +63,8 @@ public class ChargerTimelineResource {
     @GET
     @Operation(summary = "A charger's decisions and mode events in one stream, newest first",
             description = "Role access-viewer. Every record kind (decision, expected_mode_changed, mode_change_requested, "
-                    + "mode_change_confirmed, mode_change_failed, policy_changed, capability_changed) unless kind= narrows it. "
+                    + "mode_change_confirmed, mode_change_failed, policy_changed, capability_changed, and any other "
+                    + "charger_access.* event kept under its own name) unless kind= narrows it. "
                     + "A charger with no record visible to the caller, including another account's charger, is 404.")
     @APIResponse(responseCode = "200", description = "One page of the timeline",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimelinePageDto.class)))
@@ -79,7 +80,8 @@ public class ChargerTimelineResource {
             @PathParam("chargerId") String chargerId,
             @Parameter(description = QueryParameters.RANGE_FROM) @QueryParam("from") String from,
             @Parameter(description = QueryParameters.RANGE_TO) @QueryParam("to") String to,
-            @Parameter(description = "Comma-separated record kinds to keep (default: all)") @QueryParam("kind") String kind,
+            @Parameter(description = "Comma-separated record kinds to keep (default: all); any stored kind name, "
+                    + "e.g. decision or a charger_access.* event name such as mode_change_failed") @QueryParam("kind") String kind,
             @QueryParam("cursor") String cursor,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit) {
         CallerScope scope = scopes.scopeOf(identity);
@@ -102,8 +104,9 @@ public class ChargerTimelineResource {
             return kinds;
         }
         for (String name : value.split(",")) {
-            RecordKind.known(name.trim()).ifPresentOrElse(kinds::add, () -> params.error("kind",
-                    "must list kinds among " + String.join(", ", RecordKind.KNOWN.stream().map(RecordKind::value).toList())));
+            RecordKind.named(name.trim()).ifPresentOrElse(kinds::add, () -> params.error("kind",
+                    "must list record kinds: lower-case names of a-z, 0-9 and _, e.g. "
+                            + String.join(", ", RecordKind.KNOWN.stream().map(RecordKind::value).toList())));
         }
         return kinds;
     }

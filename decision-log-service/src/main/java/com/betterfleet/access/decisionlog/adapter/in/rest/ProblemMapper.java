@@ -1,6 +1,7 @@
 package com.betterfleet.access.decisionlog.adapter.in.rest;
 
 import java.net.ConnectException;
+import java.util.List;
 
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -112,9 +113,29 @@ public class ProblemMapper {
                     .header(HttpHeaders.RETRY_AFTER, "5")
                     .build();
         }
+        String dataError = dataErrorState(e);
+        if (dataError != null) {
+            // the parameter checks should have caught it: log the SQLSTATE only (PostgreSQL's message may quote the value)
+            LOG.warnf("Query refused by the database for a parameter value (SQLSTATE %s); answered 400", dataError);
+            return respond(new Problem(Problem.TYPE_PREFIX + "validation-failed", "Invalid request", 400,
+                    "A query parameter holds a value the decision log cannot compare.", List.of()));
+        }
         LOG.error("Unexpected failure answering a request", e);
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "The request failed unexpectedly; it has been logged."));
+    }
+
+    /**
+     * The SQLSTATE of a data exception (class 22: e.g. 22021, a NUL byte) in the cause chain, or
+     * null. Only a query's parameters can cause one on the read path: the caller's input, a 400.
+     */
+    private static String dataErrorState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return pg.getSqlState();
+            }
+        }
+        return null;
     }
 
     private static boolean databaseUnavailable(Throwable e) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import com.betterfleet.access.decisionlog.domain.ChargerIds;
+import com.betterfleet.access.decisionlog.domain.ControlCharacters;
 import com.betterfleet.access.decisionlog.domain.Cursor;
 import com.betterfleet.access.decisionlog.domain.FieldError;
 import com.betterfleet.access.decisionlog.domain.InvalidQueryException;
@@ -105,8 +106,8 @@ final class QueryParameters {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (value.length() > MAX_TEXT || value.isBlank()) {
-            return error(field, "must be 1 to " + MAX_TEXT + " characters");
+        if (value.length() > MAX_TEXT || value.isBlank() || ControlCharacters.in(value)) {
+            return error(field, "must be 1 to " + MAX_TEXT + " characters, without control characters");
         }
         return value;
     }

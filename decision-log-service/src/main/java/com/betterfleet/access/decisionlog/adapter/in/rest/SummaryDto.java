@@ -6,7 +6,7 @@ import com.betterfleet.access.decisionlog.domain.Summary;
 
 /**
  * Decision counts over [from, to). Groups: largest first (hour: oldest first); {@code truncated}
- * when more groups exist than were returned.
+ * when more groups exist than were returned (the largest are kept; hours: the newest).
  */
 public record SummaryDto(String from, String to, String groupBy, long total, boolean truncated, List<Group> groups) {
     public record Group(String key, long total, long allowed, long denied) {

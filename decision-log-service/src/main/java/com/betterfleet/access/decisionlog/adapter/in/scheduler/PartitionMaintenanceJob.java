@@ -81,6 +81,16 @@ public class PartitionMaintenanceJob {
                         LOG.infof("Retention (%d months, cutoff %s) dropped %s", config.retentionMonths(),
                                 report.retentionCutoff(), report.dropped());
                     }
+                    if (report.retentionRefused() != null) {
+                        // counted with the failures (alerting), but logged without a stack trace: it is a setting
+                        failures.increment();
+                        LOG.errorf("Retention not applied, nothing dropped: the database refused cutoff %s "
+                                + "(access.decision-log.retention-months=%d): %s. Set retention-months to at least the "
+                                + "database's minimum retention (decision_log_settings.min_retention_months), or have the "
+                                + "owner lower that floor; check this replica's clock. Retried in %s",
+                                report.retentionCutoff(), config.retentionMonths(), report.retentionRefused(),
+                                config.maintenanceEvery());
+                    }
                 })
                 .call(() -> partitions.months().invoke(this::updateMonthsAhead))
                 .onFailure().invoke(failure -> {

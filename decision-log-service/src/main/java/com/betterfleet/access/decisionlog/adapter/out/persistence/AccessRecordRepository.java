@@ -67,10 +67,18 @@ public class AccessRecordRepository implements AccessRecordStore {
                 .onFailure(AccessRecordRepository::refusesTheData).transform(AccessRecordRepository::rejected);
     }
 
-    /** Integrity constraint (23) or data (22) errors: the same record would fail again. */
+    /**
+     * Integrity constraint (23), data (22) or program limit (54, e.g. a value too large for an index
+     * row) errors: the same record would fail again. Left as a transient failure, such a record would
+     * be redelivered forever and hold up every queue the batcher serves. A batch failing on a limit
+     * for its size alone (54001) is harmless here: its records are then stored one by one.
+     */
     private static boolean refusesTheData(Throwable failure) {
-        return failure instanceof PgException pg && pg.getSqlState() != null
-                && (pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("22"));
+        if (!(failure instanceof PgException pg) || pg.getSqlState() == null) {
+            return false;
+        }
+        String sqlState = pg.getSqlState();
+        return sqlState.startsWith("23") || sqlState.startsWith("22") || sqlState.startsWith("54");
     }
 
     private static Throwable rejected(Throwable failure) {
@@ -147,12 +155,16 @@ public class AccessRecordRepository implements AccessRecordStore {
             case CHARGER -> "charger_id";
             case HOUR -> "to_char(date_trunc('hour', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD\"T\"HH24\":00:00Z\"')";
         };
-        String order = groupBy == SummaryGroupBy.HOUR ? " ORDER BY key" : " ORDER BY total DESC, key";
+        // hours: the newest maxGroups (a dashboard's latest hours), then put oldest first
+        String order = groupBy == SummaryGroupBy.HOUR ? " ORDER BY key DESC" : " ORDER BY total DESC, key";
         String sql = "SELECT " + key + " AS key, count(*) AS total,"
                 + " count(*) FILTER (WHERE decision = 'allowed') AS allowed,"
                 + " count(*) FILTER (WHERE decision = 'denied') AS denied,"
                 + " (sum(count(*)) OVER ())::bigint AS overall"
                 + " FROM access_record" + where.where() + " GROUP BY 1" + order + " LIMIT " + where.param(maxGroups);
+        if (groupBy == SummaryGroupBy.HOUR) {
+            sql = "SELECT * FROM (" + sql + ") AS newest ORDER BY key";
+        }
         return pool.preparedQuery(sql).execute(where.tuple())
                 .map(rows -> {
                     List<SummaryRow> groups = new ArrayList<>();

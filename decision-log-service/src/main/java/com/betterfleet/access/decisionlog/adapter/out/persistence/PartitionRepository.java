@@ -8,8 +8,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.betterfleet.access.decisionlog.application.port.PartitionStore;
+import com.betterfleet.access.decisionlog.application.port.RetentionRefusedException;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -40,7 +42,17 @@ public class PartitionRepository implements PartitionStore {
                         names.add(row.getString("dropped"));
                     }
                     return names;
-                });
+                })
+                .onFailure(PartitionRepository::refused).transform(failure -> new RetentionRefusedException(
+                        ((PgException) failure).getErrorMessage(), failure));
+    }
+
+    /**
+     * insufficient_privilege: the function's minimum retention (V5) keeps the cutoff's months, or this
+     * login may not run retention at all. Either way a retry cannot succeed until someone changes it.
+     */
+    private static boolean refused(Throwable failure) {
+        return failure instanceof PgException pg && "42501".equals(pg.getSqlState());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.betterfleet.access.decisionlog.adapter.in.amqp;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,6 +137,33 @@ class CloudEventParserTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "accountId", "depotId", "vehicleId", "agreementId", "windowId", "idTokenType" })
+    void rejectsADecisionWithAnIdLongerThanSixtyFourCharacters(String field) {
+        String tooLong = "x".repeat(64) + "Y";
+        assertMalformed(Events.decision().with(field, tooLong).json(), "data." + field, tooLong);
+        // 64 characters, some outside the BMP (JSON Schema counts code points): still accepted
+        String longest = "\uD83D\uDE00".repeat(4) + "x".repeat(60);
+        assertDoesNotThrow(() -> parser.parse(Events.decision().with(field, longest).json()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "reason", "protocol", "protocolStatus", "accessMode", "policySource", "accessClass" })
+    void rejectsADecisionWithAValueOutsideTheContractsEnum(String field) {
+        assertMalformed(Events.decision().with(field, "made_up_value").json(), "data." + field, "made_up_value");
+    }
+
+    @Test
+    void rejectsATimelineEventWithAnOverLongAccountOrDepotOrAControlCharacterInItsId() {
+        String tooLong = "d".repeat(65);
+        assertMalformed(Events.capabilityChanged().account(tooLong).json(), "data.accountId", tooLong);
+        assertMalformed(Events.policyChanged().data("depotId", tooLong).json(), "data.depotId", tooLong);
+        MalformedEventException withNul = assertThrows(MalformedEventException.class,
+                () -> parser.parse(Events.policyChanged().id("evt-\u0000-1").json()));
+        assertEquals("invalid_field", withNul.reason());
+        assertTrue(withNul.getMessage().contains("control characters"), withNul.getMessage());
     }
 
     @Test
