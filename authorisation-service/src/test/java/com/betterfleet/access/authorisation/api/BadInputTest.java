@@ -49,6 +49,12 @@ class BadInputTest {
                 Arguments.of("negative connectorId", "{\"chargerId\":\"CP-1\",\"idToken\":\"ABC\",\"connectorId\":-1}", 400,
                         "validation-failed", "connectorId"),
                 Arguments.of("object where a string belongs", "{\"chargerId\":{\"x\":1},\"idToken\":\"ABC\"}", 400,
+                        "validation-failed", "chargerId"),
+                Arguments.of("NUL in idToken", "{\"chargerId\":\"CP-1\",\"idToken\":\"ABC\\u0000\"}", 400,
+                        "validation-failed", "idToken"),
+                Arguments.of("line feed in idToken", "{\"chargerId\":\"CP-1\",\"idToken\":\"AB\\nC\"}", 400,
+                        "validation-failed", "idToken"),
+                Arguments.of("NUL in chargerId", "{\"chargerId\":\"CP-1\\u0000\",\"idToken\":\"ABC\"}", 400,
                         "validation-failed", "chargerId"));
     }
 
@@ -121,6 +127,58 @@ class BadInputTest {
         Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?accessClass=staff").then().statusCode(400)
                 .body("errors.field", hasItem("accessClass"));
         Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?cursor=@@@").then().statusCode(400)
+                .body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
+    void compatibilityRouteRefusesControlCharactersBeforeDeciding() {
+        Api.as(Tokens.authoriser()).body("{\"charge_point_id\":\"CP-1\",\"id_tag\":\"ABC\\u0000\"}")
+                .post("/api/transaction/authorise").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("id_tag"));
+        Api.as(Tokens.authoriser()).body("{\"charge_point_id\":\"CP\\u007f1\",\"id_tag\":\"ABC\"}")
+                .post("/api/transaction/authorise").then().statusCode(400).body("errors.field", hasItem("charge_point_id"));
+    }
+
+    @Test
+    void batchRejectsItemsWithControlCharactersOneByOne() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<Map<String, Object>> items = List.of(
+                IdentifierItemBuilder.ownFleet("acc-A\u0000", "NUL-ACC-" + suffix).type("Local").map(),
+                IdentifierItemBuilder.ownFleet("acc-A", "NUL-VEH-" + suffix).type("Local").with("vehicleId", "bus\u0000").map(),
+                IdentifierItemBuilder.ownFleet("acc-A", "NUL-TOK-" + suffix + "\u0000").type("Local").map(),
+                IdentifierItemBuilder.ownFleet("acc-A", "FINE-" + suffix).type("Local").map());
+        Api.batch(Tokens.machine("identifier-sync"), items).statusCode(200)
+                .body("results[0].status", equalTo("rejected")).body("results[0].problem.errors.field", hasItem("accountId"))
+                .body("results[1].status", equalTo("rejected")).body("results[1].problem.errors.field", hasItem("vehicleId"))
+                .body("results[2].status", equalTo("rejected")).body("results[2].problem.errors.field", hasItem("idToken"))
+                .body("results[3].status", equalTo("created"));
+    }
+
+    @Test
+    void batchRejectsAValidityShorterThanAMicrosecondAndKeepsTheOtherItems() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        List<Map<String, Object>> items = List.of(
+                IdentifierItemBuilder.ownFleet("acc-A", "NANO-" + suffix).type("Local")
+                        .with("validFrom", "2030-01-01T00:00:00.0000001Z").with("validUntil", "2030-01-01T00:00:00.0000009Z").map(),
+                IdentifierItemBuilder.ownFleet("acc-A", "MICRO-" + suffix).type("Local")
+                        .with("validFrom", "2030-01-01T00:00:00.0000009Z").with("validUntil", "2030-01-01T00:00:00.0000011Z").map());
+        Api.batch(Tokens.machine("identifier-sync"), items).statusCode(200)
+                .body("results[0].status", equalTo("rejected")).body("results[0].problem.errors.field", hasItem("validUntil"))
+                .body("results[1].status", equalTo("created"));
+    }
+
+    @Test
+    void listRefusesControlCharactersInQueryParametersAndCursors() {
+        Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?accountId=%00").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("accountId"));
+        Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?accountId=acc-A%1F").then().statusCode(400);
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("acc\u0000A\nabc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?cursor=" + cursor).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+        String hashWithNul = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("acc-A\nab\u0000c".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?cursor=" + hashWithNul).then().statusCode(400)
                 .body("errors.field", hasItem("cursor"));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.betterfleet.access.authorisation.outbox.adapter.out.persistence.OutboxGroupCommitter;
@@ -77,18 +79,31 @@ class GroupCommitTest {
         assertTrue(commits < decisions, "expected fewer commits than decisions, got " + commits + " for " + decisions);
     }
 
+    /** INSERTs into decision_outbox that the server is still running (here: waiting for the table lock). */
+    private static long runningInserts() {
+        return Database.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                + "AND query LIKE 'INSERT INTO decision_outbox%'");
+    }
+
     @Test
     void decisionThatCannotBeCommittedIsNotDurable() throws Exception {
+        UUID refused = UUID.randomUUID();
         try (Connection c = Database.connect()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.execute("LOCK TABLE decision_outbox IN ACCESS EXCLUSIVE MODE");
             }
-            Throwable failure = write(UUID.randomUUID()).get(10, TimeUnit.SECONDS);
+            Throwable failure = write(refused).get(10, TimeUnit.SECONDS);
             UnavailableException unavailable = assertInstanceOf(UnavailableException.class, failure);
             assertEquals("decision-not-recorded", unavailable.slug());
+            // The server cancelled the statement itself: nothing is left waiting to insert the refused decision ...
+            Awaitility.await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> runningInserts() == 0);
             c.rollback();
         }
+        // ... so releasing the lock lets nothing through: the decision answered 503 never becomes durable.
+        Thread.sleep(300);
+        assertEquals(0, Database.count("SELECT count(*) FROM decision_outbox WHERE decision_id = ?", refused));
         assertEquals(null, write(UUID.randomUUID()).get(10, TimeUnit.SECONDS));
     }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
 import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
+import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 
 /**
@@ -19,6 +20,7 @@ import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
  */
 public record AuthoriseCommand(String chargerId, String idToken, IdTokenType idTokenType, Integer connectorId,
         OcppProtocol protocol) {
+    /** No control characters either (decision-log-service would refuse the record). */
     private static final Pattern CHARGER_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
     /** Longest idToken of any protocol; longer is refused before anything else is looked at. */
     public static final int MAX_ID_TOKEN = 36;
@@ -34,6 +36,9 @@ public record AuthoriseCommand(String chargerId, String idToken, IdTokenType idT
             violations.add(new FieldViolation("idToken", "is required"));
         } else if (idToken.length() > MAX_ID_TOKEN) {
             violations.add(new FieldViolation("idToken", "must be at most " + MAX_ID_TOKEN + " characters"));
+        } else if (ControlCharacters.in(idToken)) {
+            // before deciding: decision-log-service refuses such a record, so the answer would never be logged
+            violations.add(new FieldViolation("idToken", ControlCharacters.MESSAGE));
         } else if (idToken.isBlank()) {
             violations.add(new FieldViolation("idToken", "must not be blank"));
         }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import jakarta.inject.Singleton;
 
 import com.betterfleet.access.authorisation.chargerstate.domain.ChargerAccess;
+import com.betterfleet.access.authorisation.chargerstate.domain.ChargerState;
 import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
 import com.betterfleet.access.authorisation.decision.domain.AccessDecision;
 import com.betterfleet.access.authorisation.decision.domain.DecisionRecord;
@@ -18,7 +19,9 @@ import com.betterfleet.access.authorisation.decision.domain.UuidV7;
 import com.betterfleet.access.authorisation.identifier.domain.HashedIdentifier;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierHasher;
 import com.betterfleet.access.authorisation.replica.application.ReplicaState;
+import com.betterfleet.access.authorisation.shared.application.Caller;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
+import com.betterfleet.access.authorisation.shared.application.ResourceNotFoundException;
 import com.betterfleet.access.authorisation.shared.application.UnavailableException;
 
 import io.smallrye.mutiny.Uni;
@@ -29,6 +32,8 @@ import io.smallrye.mutiny.Uni;
  */
 @Singleton
 public class AuthoriseService {
+    private static final ResourceNotFoundException NO_SUCH_CHARGER = new ResourceNotFoundException(
+            "No charger with this id is known for the caller's account.");
     private static final UnavailableException NOT_LOADED = new UnavailableException("state-not-loaded",
             "Service not ready", "Identifiers and charger policies are still loading; retry shortly.");
 
@@ -53,10 +58,10 @@ public class AuthoriseService {
      * Decides and, once the record is durable, answers with {@code answer(record)}; fails with the
      * 400 / 503 exceptions, never with a decision that was not recorded.
      */
-    public <T> Uni<T> authorise(AuthoriseCommand command, Function<DecisionRecord, T> answer) {
+    public <T> Uni<T> authorise(Caller caller, AuthoriseCommand command, Function<DecisionRecord, T> answer) {
         DecisionRecord record;
         try {
-            record = decide(command);
+            record = decide(caller, command);
         } catch (RuntimeException e) {
             return Uni.createFrom().failure(e);
         }
@@ -66,18 +71,26 @@ public class AuthoriseService {
         }, emitter::fail));
     }
 
-    /** The durable decision record. */
+    /** The durable decision record of a machine caller (any account's charger). */
     public Uni<DecisionRecord> authorise(AuthoriseCommand command) {
-        return authorise(command, Function.identity());
+        return authorise(Caller.MACHINE, command, Function.identity());
     }
 
-    /** The decision and its record, without recording it. */
-    public DecisionRecord decide(AuthoriseCommand command) {
+    /**
+     * The decision and its record, without recording it. A caller scoped to an account (a human
+     * token with account_id, decisions.md section 7) may only authorise at chargers known to
+     * belong to that account: any other charger, known or not, is not found, and nothing is decided.
+     */
+    public DecisionRecord decide(Caller caller, AuthoriseCommand command) {
         if (!state.loaded()) {
             throw NOT_LOADED;
         }
+        ChargerState known = state.charger(command.chargerId());
+        if (caller.isScoped() && (known == null || !caller.mayAccess(known.accountId()))) {
+            throw NO_SUCH_CHARGER;
+        }
         Instant now = clock.instant();
-        ChargerAccess charger = ChargerAccess.at(command.chargerId(), state.charger(command.chargerId()), now);
+        ChargerAccess charger = ChargerAccess.at(command.chargerId(), known, now);
         OcppProtocol protocol = command.protocol() != null ? command.protocol()
                 : charger.protocol() != null ? charger.protocol() : OcppProtocol.OCPP16;
         if (command.idToken().length() > protocol.maxIdTokenLength()) {

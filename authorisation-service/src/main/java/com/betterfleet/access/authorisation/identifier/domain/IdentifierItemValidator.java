@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 
 /**
@@ -48,6 +49,10 @@ public final class IdentifierItemValidator {
      */
     public ItemValidation validate(RawIdentifierItem raw, List<FieldViolation> earlier) {
         List<FieldViolation> violations = new ArrayList<>(earlier);
+        if (controlCharacters(violations, raw)) {
+            // Nothing else is looked at: not even the mask is taken from such a token (it would reach logs).
+            return new ItemValidation(null, null, violations);
+        }
         String op = raw.op();
         boolean upsert = "upsert".equals(op);
         if (op == null) {
@@ -66,8 +71,10 @@ public final class IdentifierItemValidator {
         requireLength(violations, "vehicleId", raw.vehicleId(), MAX_REFERENCE, false);
         requireLength(violations, "agreementId", raw.agreementId(), MAX_REFERENCE,
                 accessClass.orElse(null) == AccessClass.AGREEMENT);
-        Instant validFrom = instant(violations, "validFrom", raw.validFrom());
-        Instant validUntil = instant(violations, "validUntil", raw.validUntil());
+        // At the precision the database keeps: instants less than a microsecond apart would be equal there
+        // (and break its validFrom < validUntil check), so they are compared, and stored, truncated.
+        Instant validFrom = ChangeOrder.micros(instant(violations, "validFrom", raw.validFrom()));
+        Instant validUntil = ChangeOrder.micros(instant(violations, "validUntil", raw.validUntil()));
         if (validFrom != null && validUntil != null && !validFrom.isBefore(validUntil)) {
             violations.add(new FieldViolation("validUntil", "must be after validFrom"));
         }
@@ -89,6 +96,22 @@ public final class IdentifierItemValidator {
                 : new IdentifierCommand.Delete(raw.accountId(), hashed, hasher.verbatimHash(raw.idToken(), hashed.type()),
                         changedAt);
         return new ItemValidation(command, mask, List.of());
+    }
+
+    /** Adds a violation for every field holding a control character; whether there was any. */
+    private static boolean controlCharacters(List<FieldViolation> violations, RawIdentifierItem raw) {
+        String[][] fields = { { "op", raw.op() }, { "accountId", raw.accountId() }, { "idToken", raw.idToken() },
+                { "idTokenType", raw.idTokenType() }, { "accessClass", raw.accessClass() }, { "vehicleId", raw.vehicleId() },
+                { "agreementId", raw.agreementId() }, { "status", raw.status() }, { "validFrom", raw.validFrom() },
+                { "validUntil", raw.validUntil() }, { "changedAt", raw.changedAt() } };
+        boolean found = false;
+        for (String[] field : fields) {
+            if (ControlCharacters.in(field[1])) {
+                violations.add(new FieldViolation(field[0], ControlCharacters.MESSAGE));
+                found = true;
+            }
+        }
+        return found;
     }
 
     private HashedIdentifier hashToken(List<FieldViolation> violations, String token, IdTokenType type, boolean typeAbsent) {

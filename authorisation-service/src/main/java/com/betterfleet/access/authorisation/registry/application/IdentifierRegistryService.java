@@ -17,6 +17,7 @@ import com.betterfleet.access.authorisation.shared.application.AccessDeniedExcep
 import com.betterfleet.access.authorisation.shared.application.Caller;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
 import com.betterfleet.access.authorisation.shared.config.IdentifierConfig;
+import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
 
 import io.smallrye.mutiny.Uni;
 
@@ -102,6 +103,9 @@ public class IdentifierRegistryService {
      * @param cursor opaque cursor from the previous page, or null
      */
     public Uni<IdentifierPage> list(Caller caller, String accountId, AccessClass accessClass, String cursor, Integer limit) {
+        if (ControlCharacters.in(accountId)) {
+            throw new InvalidInputException("accountId", ControlCharacters.MESSAGE);
+        }
         String account = accountId;
         if (caller.isScoped()) {
             if (account != null && !caller.mayAccess(account)) {
@@ -144,7 +148,12 @@ public class IdentifierRegistryService {
             if (newline < 1) {
                 throw new IllegalArgumentException("no separator");
             }
-            return new String[] { decoded.substring(0, newline), decoded.substring(newline + 1) };
+            String[] after = { decoded.substring(0, newline), decoded.substring(newline + 1) };
+            // A cursor of ours never holds one; the database could not even compare a NUL.
+            if (ControlCharacters.in(after[0]) || ControlCharacters.in(after[1])) {
+                throw new IllegalArgumentException("control character");
+            }
+            return after;
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("cursor", "is not a cursor returned by this API");
         }

@@ -93,4 +93,8 @@ public class ReplicaState {
     void putCharger(ChargerState state) {
         chargers.put(state.chargerId(), state);
     }
+
+    void removeCharger(String chargerId) {
+        chargers.remove(chargerId);
+    }
 }

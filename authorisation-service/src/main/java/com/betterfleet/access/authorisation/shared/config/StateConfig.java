@@ -19,4 +19,12 @@ public interface StateConfig {
     /** Rows read per query while loading or catching up. */
     @WithDefault("5000")
     int pageSize();
+
+    /**
+     * Replication counts as behind (readiness data {@code syncCurrent: false}, a WARN line) when
+     * identifiers or charger states were last read completely longer ago than this. Well above the
+     * poll interval and the 2 s propagation target, so a slow query or two do not raise it.
+     */
+    @WithDefault("30s")
+    Duration maxSyncAge();
 }

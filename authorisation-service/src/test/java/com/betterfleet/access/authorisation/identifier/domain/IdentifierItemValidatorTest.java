@@ -54,6 +54,45 @@ class IdentifierItemValidatorTest {
         assertEquals(List.of("agreementId"), failingFields(upsert("agreement", null, null, null)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "op", "accountId", "idToken", "idTokenType", "accessClass", "vehicleId", "agreementId", "status",
+            "validFrom", "validUntil", "changedAt" })
+    void rejectsAControlCharacterInAnyTextFieldWithoutMaskingTheToken(String field) {
+        String[] values = { "upsert", "acc-A", "04A23F9A", "ISO14443", "agreement", "bus-1", "agr-1", "active",
+                "2030-01-01T00:00:00Z", "2031-01-01T00:00:00Z", "2029-01-01T00:00:00Z" };
+        List<String> names = List.of("op", "accountId", "idToken", "idTokenType", "accessClass", "vehicleId", "agreementId",
+                "status", "validFrom", "validUntil", "changedAt");
+        int i = names.indexOf(field);
+        values[i] = i % 2 == 0 ? values[i] + "\u0000" : "\u001f" + values[i];
+        RawIdentifierItem raw = new RawIdentifierItem(values[0], values[1], values[2], values[3], values[4], values[5],
+                values[6], values[7], values[8], values[9], values[10]);
+        ItemValidation v = validator.validate(raw, List.of());
+        assertEquals(List.of(field), v.violations().stream().map(FieldViolation::field).toList());
+        assertNull(v.idMask(), "no mask of a token with control characters (it would reach the feed's log)");
+    }
+
+    @Test
+    void rejectsDelAndTabsInATokenButNotOtherCharacters() {
+        assertEquals(List.of("idToken"), failingFields(new RawIdentifierItem("delete", "acc-A", "AB\u007fCD", null, null, null,
+                null, null, null, null)));
+        assertEquals(List.of("idToken"), failingFields(new RawIdentifierItem("delete", "acc-A", "AB\tCD", null, null, null,
+                null, null, null, null)));
+        assertTrue(validator.validate(new RawIdentifierItem("delete", "acc-A", "ÄB-€ 12", null, null, null, null, null, null,
+                null), List.of()).valid());
+    }
+
+    @Test
+    void rejectsValidityShorterThanTheMicrosecondTheDatabaseKeeps() {
+        // 100 ns and 900 ns after the same microsecond: equal in timestamptz, so not a validity at all
+        assertEquals(List.of("validUntil"),
+                failingFields(upsert("own_fleet", null, "2030-01-01T00:00:00.0000001Z", "2030-01-01T00:00:00.0000009Z")));
+        ItemValidation oneMicro = validator.validate(
+                upsert("own_fleet", null, "2030-01-01T00:00:00.0000009Z", "2030-01-01T00:00:00.0000011Z"), List.of());
+        RegisteredIdentifier stored = assertInstanceOf(IdentifierCommand.Upsert.class, oneMicro.command()).identifierEntry();
+        assertEquals(Instant.parse("2030-01-01T00:00:00Z"), stored.validFrom(), "stored as the database keeps it");
+        assertEquals(Instant.parse("2030-01-01T00:00:00.000001Z"), stored.validUntil());
+    }
+
     @Test
     void rejectsValidityEndingBeforeItStarts() {
         assertEquals(List.of("validUntil"),

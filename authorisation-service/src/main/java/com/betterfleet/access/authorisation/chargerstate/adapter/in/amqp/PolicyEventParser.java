@@ -10,6 +10,7 @@ import com.betterfleet.access.authorisation.chargerstate.domain.ChargerEvent;
 import com.betterfleet.access.authorisation.chargerstate.domain.ExpectedMode;
 import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
 import com.betterfleet.access.authorisation.chargerstate.domain.PolicySource;
+import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -107,6 +108,10 @@ public final class PolicyEventParser {
         }
         if (!value.isTextual() || value.asText().isEmpty()) {
             throw new InvalidEventException(field + " must be a non-empty string");
+        }
+        if (ControlCharacters.in(value.asText())) {
+            // it would reach decision records (account, depot, window), which decision-log-service refuses
+            throw new InvalidEventException(field + " " + ControlCharacters.MESSAGE);
         }
         return value.asText();
     }

@@ -17,9 +17,11 @@ import com.betterfleet.access.authorisation.decision.application.AuthoriseComman
 import com.betterfleet.access.authorisation.decision.application.AuthoriseService;
 import com.betterfleet.access.authorisation.decision.domain.DecisionRecord;
 import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
+import com.betterfleet.access.authorisation.shared.adapter.in.rest.CallerResolver;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -37,9 +39,11 @@ public class AuthoriseResource {
     private static final NoopResponse NOOP = new NoopResponse("Accepted");
 
     private final AuthoriseService service;
+    private final SecurityIdentity identity;
 
-    public AuthoriseResource(AuthoriseService service) {
+    public AuthoriseResource(AuthoriseService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
@@ -50,11 +54,13 @@ public class AuthoriseResource {
     @Operation(summary = "Decide whether an identifier may start charging at a charger",
             description = "Role access-authoriser. Decided from memory; the decision record is committed before the "
                     + "answer. status is in the caller's protocol vocabulary (protocol from the request, else the "
-                    + "charger's known protocol, else ocpp1.6).")
+                    + "charger's known protocol, else ocpp1.6). A token with an account_id claim may only authorise "
+                    + "at chargers known to belong to that account (others: 404).")
     @APIResponse(responseCode = "200", description = "The decision")
     @APIResponse(responseCode = "400", description = "Malformed JSON, missing field, unknown enum value, idToken over the protocol limit (problem+json)")
     @APIResponse(responseCode = "401", description = "No valid bearer token (problem+json)")
     @APIResponse(responseCode = "403", description = "Role missing (problem+json)")
+    @APIResponse(responseCode = "404", description = "A token with account_id naming a charger not known to be of that account (problem+json)")
     @APIResponse(responseCode = "413", description = "Body too large (problem+json)")
     @APIResponse(responseCode = "415", description = "Not application/json (problem+json)")
     @APIResponse(responseCode = "503", description = "State not loaded yet, or the decision could not be recorded (problem+json)")
@@ -64,7 +70,7 @@ public class AuthoriseResource {
         }
         AuthoriseCommand command = new AuthoriseCommand(request.chargerId(), request.idToken(),
                 idTokenType(request.idTokenType()), request.connectorId(), protocol(request.protocol()));
-        return service.authorise(command, AuthoriseResource::toResponse);
+        return service.authorise(CallerResolver.of(identity), command, AuthoriseResource::toResponse);
     }
 
     @POST
@@ -78,6 +84,7 @@ public class AuthoriseResource {
     @APIResponse(responseCode = "400", description = "Bad input (problem+json)")
     @APIResponse(responseCode = "401", description = "No valid bearer token (problem+json)")
     @APIResponse(responseCode = "403", description = "Role missing (problem+json)")
+    @APIResponse(responseCode = "404", description = "A token with account_id naming a charger not known to be of that account (problem+json)")
     @APIResponse(responseCode = "503", description = "Not ready or not recorded (problem+json)")
     public Uni<CompatAuthoriseResponse> authoriseCompat(CompatAuthoriseRequest request) {
         if (request == null) {
@@ -89,7 +96,7 @@ public class AuthoriseResource {
         } catch (InvalidInputException e) {
             throw snakeCase(e);
         }
-        return service.authorise(command, AuthoriseResource::toCompatResponse)
+        return service.authorise(CallerResolver.of(identity), command, AuthoriseResource::toCompatResponse)
                 .onFailure(InvalidInputException.class).transform(e -> snakeCase((InvalidInputException) e));
     }
 

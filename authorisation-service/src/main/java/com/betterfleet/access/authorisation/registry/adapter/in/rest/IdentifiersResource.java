@@ -73,7 +73,7 @@ public class IdentifiersResource {
                     + "to the identifier is skipped as stale; an item without changedAt counts as changed when it "
                     + "is applied. Raw tokens are hashed on arrival and never stored.")
     @APIResponse(responseCode = "200", description = "Per-item results")
-    @APIResponse(responseCode = "400", description = "Not a JSON array, or too many items (problem+json)")
+    @APIResponse(responseCode = "400", description = "Not a JSON array, too many items, or a value the database refuses (problem+json)")
     @APIResponse(responseCode = "401", description = "No valid bearer token (problem+json)")
     @APIResponse(responseCode = "403", description = "Role missing (problem+json)")
     @APIResponse(responseCode = "413", description = "Body too large (problem+json)")
@@ -95,7 +95,7 @@ public class IdentifiersResource {
             description = "Role access-viewer. Ordered by accountId, idHash; keyset pagination through nextCursor. "
                     + "A human caller sees only its own account.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "400", description = "Bad accessClass, cursor or limit (problem+json)")
+    @APIResponse(responseCode = "400", description = "Bad accessClass, cursor or limit, or a control character in accountId (problem+json)")
     @APIResponse(responseCode = "401", description = "No valid bearer token (problem+json)")
     @APIResponse(responseCode = "403", description = "Role missing, or another account named (problem+json)")
     public Uni<IdentifierPage> list(@QueryParam("accountId") String accountId, @QueryParam("accessClass") String accessClass,

@@ -14,7 +14,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads committed state changes by {@code change_seq}; tombstones included. */
+/**
+ * Reads committed state changes by {@code change_seq}; tombstones included. A row with a value this
+ * version does not know (written by a newer version: an enum value it has no constant for, a null
+ * or a combination its domain types refuse) is passed on as unreadable, never as a failed query.
+ */
 @Singleton
 public class StateChangeRepository implements StateChangeSource {
     private static final String IDENTIFIERS = "SELECT " + IdentifierRows.COLUMNS
@@ -33,8 +37,7 @@ public class StateChangeRepository implements StateChangeSource {
         return pool.preparedQuery(IDENTIFIERS).execute(Tuple.of(changeSeq, limit)).map(rows -> {
             List<IdentifierChange> changes = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                changes.add(new IdentifierChange(row.getLong("change_seq"), row.getString("account_id"),
-                        row.getString("id_hash"), IdentifierRows.fromRow(row)));
+                changes.add(identifierChange(row));
             }
             return changes;
         });
@@ -45,9 +48,29 @@ public class StateChangeRepository implements StateChangeSource {
         return pool.preparedQuery(CHARGERS).execute(Tuple.of(changeSeq, limit)).map(rows -> {
             List<ChargerChange> changes = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                changes.add(new ChargerChange(row.getLong("change_seq"), ChargerStateRows.fromRow(row)));
+                changes.add(chargerChange(row));
             }
             return changes;
         });
+    }
+
+    private static IdentifierChange identifierChange(Row row) {
+        long changeSeq = row.getLong("change_seq");
+        String accountId = row.getString("account_id");
+        String idHash = row.getString("id_hash");
+        try {
+            return new IdentifierChange(changeSeq, accountId, idHash, IdentifierRows.fromRow(row));
+        } catch (RuntimeException e) { // mapping is pure: whatever fails here is the row's content
+            return IdentifierChange.unreadable(changeSeq, accountId, idHash);
+        }
+    }
+
+    private static ChargerChange chargerChange(Row row) {
+        long changeSeq = row.getLong("change_seq");
+        try {
+            return new ChargerChange(changeSeq, ChargerStateRows.fromRow(row));
+        } catch (RuntimeException e) {
+            return ChargerChange.unreadable(changeSeq, row.getString("charger_id"));
+        }
     }
 }

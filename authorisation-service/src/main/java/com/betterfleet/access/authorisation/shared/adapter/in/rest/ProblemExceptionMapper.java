@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.betterfleet.access.authorisation.shared.application.AccessDeniedException;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
+import com.betterfleet.access.authorisation.shared.application.ResourceNotFoundException;
 import com.betterfleet.access.authorisation.shared.application.UnavailableException;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 
 /**
  * The one place where failures become RFC 9457 problem responses. Details never echo request
@@ -48,6 +50,11 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper
     public Response accessDenied(AccessDeniedException e) {
         return respond(Problem.of("forbidden", "Forbidden", 403, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(ResourceNotFoundException e) {
+        return respond(Problem.of("not-found", "Not found", 404, e.getMessage()));
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
@@ -88,6 +95,22 @@ public class ProblemExceptionMapper {
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         return respond(byStatus(status));
+    }
+
+    /**
+     * A safety net behind validation: the database refusing a value as data (SQLSTATE class 22, e.g.
+     * a NUL in text, a value out of range) is bad input, a 400, not a 500. Other database errors
+     * stay internal errors.
+     */
+    @ServerExceptionMapper
+    public Response database(PgException e) {
+        if (e.getSqlState() != null && e.getSqlState().startsWith("22")) {
+            // SQLSTATE only: the server's message may quote the value
+            LOG.warnf("the database refused a request value (SQLSTATE %s); answered 400", e.getSqlState());
+            return respond(Problem.of("invalid-data", "Invalid data", 400,
+                    "A value of the request cannot be stored or compared; nothing was written."));
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
