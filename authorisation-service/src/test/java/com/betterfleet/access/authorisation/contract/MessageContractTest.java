@@ -44,7 +44,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * What this service sends (decision_recorded) and samples of what it accepts (policy events,
  * identifier items) against docs/contracts, and agreement between the schemas and our own checks.
  */
-class MessageContractTest {
+public class MessageContractTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final IdentifierHasher HASHER = new IdentifierHasher("contract-test-pepper");
     private static final Instant NOW = Instant.parse("2030-03-04T10:15:30.123456Z");
@@ -56,7 +56,8 @@ class MessageContractTest {
         return new DecisionRecordedEventMapper(MAPPER).toJson(record);
     }
 
-    static Stream<Arguments> sentEvents() {
+    /** decision_recorded events as this service sends them, one per scenario (also used for the batch shape). */
+    public static Stream<Arguments> sentEvents() {
         HashedIdentifier card = ownFleet().hashed();
         HashedIdentifier unknown = HASHER.hash("FLEET-BUS-0012", null);
         return Stream.of(

@@ -19,9 +19,12 @@ import com.networknt.schema.ValidationMessage;
 public final class Schemas {
     private static final Path CONTRACTS = Path.of("..", "docs", "contracts");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CONTRACT_IDS = "https://contracts.betterfleet.example/charger-access/";
 
     public static final JsonSchema EVENTS = load("events.schema.json");
     public static final JsonSchema IDENTIFIER_ITEM = load("identifier-item.schema.json");
+    /** Its items refer to events.schema.json by $id: resolved from the same folder. */
+    public static final JsonSchema EVENTS_BATCH = load("events-batch.schema.json");
 
     private Schemas() {
     }
@@ -40,7 +43,9 @@ public final class Schemas {
     }
 
     private static JsonSchema load(String file) {
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(CONTRACT_IDS,
+                        CONTRACTS.toAbsolutePath().normalize().toUri().toString())));
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         try (InputStream in = Files.newInputStream(CONTRACTS.resolve(file))) {
             return factory.getSchema(in, config);

@@ -40,8 +40,12 @@ public final class Events {
         if ("failed".equals(outcome)) {
             item.put("status", "Rejected");
             event.data.put("reason", "required key FreevendEnabled Rejected");
-        } else if ("confirmed".equals(outcome)) {
-            item.put("status", "Accepted");
+        } else {
+            // contracts.md lists reason on all three; null when nothing failed
+            event.data.putNull("reason");
+            if ("confirmed".equals(outcome)) {
+                item.put("status", "Accepted");
+            }
         }
         return event;
     }
