@@ -210,18 +210,20 @@ class DecisionConsumptionTest {
      * a database outage: the batch was redelivered forever and every queue behind it stood still.
      */
     @Test
-    void refusesOverLongAndUnknownFieldValuesWhileStoringTheirBatchNeighbours() {
+    void refusesOverLongAndMalformedFieldValuesWhileStoringTheirBatchNeighbours() {
         double rejectedBefore = rejected();
         String charger = Scenario.newCharger();
         Events.DecisionEvent first = Events.decision().charger(charger);
         Events.DecisionEvent last = Events.decision().charger(charger);
+        // a reason released by a producer before this consumer knows it: stored, not dropped (additive evolution)
+        Events.DecisionEvent newReason = Events.decision().charger(charger).with("reason", "new_reason_2031");
         Events.TimelineEvent goodTimeline = Events.expectedModeChanged().charger(charger);
-        List<String> batch = List.of(first.json(),
+        List<String> batch = List.of(first.json(), newReason.json(),
                 Events.decision().charger(charger).account(incompressible(3_000)).json(),
                 Events.decision().charger(charger).depot(incompressible(3_000)).json(),
                 Events.decision().charger(charger).account("a".repeat(65)).json(),
-                Events.decision().charger(charger).with("reason", "because").json(),
-                Events.decision().charger(charger).with("protocol", "ocpp9").json(),
+                Events.decision().charger(charger).with("reason", "because it said so").json(),
+                Events.decision().charger(charger).with("protocol", "ocpp 9").json(),
                 last.json());
         List<String> timeline = List.of(
                 Events.policyChanged().charger(charger).account(incompressible(3_000)).json(),
@@ -230,10 +232,12 @@ class DecisionConsumptionTest {
 
         Scenario.publisher().publishBatch(AmqpTestPublisher.DECISIONS, batch);
         Scenario.publisher().publish(AmqpTestPublisher.POLICY, timeline);
-        Scenario.awaitStored(List.of(first.decisionId(), last.decisionId(), goodTimeline.id()), 3);
+        Scenario.awaitStored(List.of(first.decisionId(), newReason.decisionId(), last.decisionId(), goodTimeline.id()), 4);
 
         Awaitility.await().atMost(Scenario.STORE_TIMEOUT).until(() -> rejected() >= rejectedBefore + 7);
-        assertEquals(3, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ?", charger));
+        assertEquals(4, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ?", charger));
+        assertEquals(1, Database.count("SELECT count(*) FROM access_record WHERE charger_id = ? AND reason = 'new_reason_2031'",
+                charger));
         // the queues still move
         Events.DecisionEvent later = Events.decision().charger(charger);
         Scenario.publishAndAwait(AmqpTestPublisher.DECISIONS, List.of(later.json()), List.of(later.decisionId()), 1);

@@ -52,11 +52,25 @@ public class CloudEventParser {
     private static final List<String> ACCESS_MODES = List.of("freevend", "managed_access");
     private static final List<String> POLICY_SOURCES = List.of("schedule", "override", "default", "none");
     private static final List<String> ACCESS_CLASSES = List.of("own_fleet", "agreement");
+    private static final java.util.regex.Pattern ENUM_LIKE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
 
     private final ObjectMapper json;
+    /** Told the field name of each enum value this version does not know (stored as received). */
+    private final java.util.function.Consumer<String> unknownValues;
+
+    @jakarta.inject.Inject
+    public CloudEventParser(ObjectMapper json, io.micrometer.core.instrument.MeterRegistry registry) {
+        this(json, field -> registry.counter("decision_log.values.unknown", "field", field).increment());
+    }
 
     public CloudEventParser(ObjectMapper json) {
+        this(json, field -> {
+        });
+    }
+
+    CloudEventParser(ObjectMapper json, java.util.function.Consumer<String> unknownValues) {
         this.json = json;
+        this.unknownValues = unknownValues;
     }
 
     /** The envelope fields that are safe to log, read as far as the body allows. */
@@ -230,14 +244,21 @@ public class CloudEventParser {
     }
 
     /**
-     * A data field from one of the contract's enums. A value outside it is a producer bug (or a
-     * producer released before this consumer learned the value): the event is refused, not stored
-     * with a value no filter or dashboard knows.
+     * A data field of one of the contract's enums. A value this version does not know is stored as
+     * received, as long as it looks like an enum value (a letter, then letters, digits, '_', '.' or
+     * '-', at most {@link #MAX_ID_LENGTH}): contracts evolve additively, and a producer released with
+     * a new value (a new denial reason) before this consumer must not make decisions vanish from an
+     * audit log. Such a record is counted ({@code decision_log.values.unknown}); filters learn the
+     * value with the next release. Anything else in the field is refused.
      */
-    private static String oneOf(JsonNode data, String field, boolean required, List<String> allowed) {
+    private String oneOf(JsonNode data, String field, boolean required, List<String> known) {
         String value = text(data, field, required, "data");
-        if (value != null && !allowed.contains(value)) {
-            throw new MalformedEventException("invalid_field", "data." + field + " must be one of " + String.join(", ", allowed));
+        if (value != null && !known.contains(value)) {
+            if (!ENUM_LIKE.matcher(value).matches()) {
+                throw new MalformedEventException("invalid_field", "data." + field + " must be one of "
+                        + String.join(", ", known) + ", or a value of that form");
+            }
+            unknownValues.accept(field);
         }
         return value;
     }

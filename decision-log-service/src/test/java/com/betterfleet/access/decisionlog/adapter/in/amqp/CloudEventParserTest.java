@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,10 +150,30 @@ class CloudEventParserTest {
         assertDoesNotThrow(() -> parser.parse(Events.decision().with(field, longest).json()));
     }
 
+    /**
+     * Contracts evolve additively: a producer may send a new enum value (a new denial reason) before
+     * this consumer knows it. The decision is stored with the value as received and counted, never
+     * dropped from the audit log; only a value that cannot be an enum value is refused.
+     */
     @ParameterizedTest
     @ValueSource(strings = { "reason", "protocol", "protocolStatus", "accessMode", "policySource", "accessClass" })
-    void rejectsADecisionWithAValueOutsideTheContractsEnum(String field) {
-        assertMalformed(Events.decision().with(field, "made_up_value").json(), "data." + field, "made_up_value");
+    void storesAnEnumValueThisVersionDoesNotKnowAndCountsIt(String field) {
+        List<String> unknown = new java.util.ArrayList<>();
+        CloudEventParser counting = new CloudEventParser(JSON, unknown::add);
+        DecisionRecord record = (DecisionRecord) counting.parse(Events.decision().with(field, "new_value_2031").json());
+        String stored = switch (field) {
+            case "reason" -> record.reason();
+            case "protocol" -> record.protocol();
+            case "protocolStatus" -> record.protocolStatus();
+            case "accessMode" -> record.accessMode();
+            case "policySource" -> record.policySource();
+            default -> record.accessClass();
+        };
+        assertEquals("new_value_2031", stored);
+        assertEquals(List.of(field), unknown);
+
+        assertMalformed(Events.decision().with(field, "not an enum value").json(), "data." + field, "not an enum value");
+        assertMalformed(Events.decision().with(field, "x".repeat(65)).json(), "data." + field, "x".repeat(65));
     }
 
     @Test
