@@ -150,8 +150,8 @@ public final class AuthoriseBenchmark {
             List<String> rows = new ArrayList<>();
             ClosedLoops noop = new ClosedLoops("/api/v1/authorise:noop");
             ClosedLoops authorise = new ClosedLoops("/api/v1/authorise");
+            // WAL from the first measured Authorize round to the end of the last: the no-op rounds between write none
             long[] walStart = null;
-            long[] walEnd = null;
             List<String> roundLines = new ArrayList<>();
             List<Double> ratios = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
@@ -161,18 +161,14 @@ public final class AuthoriseBenchmark {
                 double noopRate = noop.measure(cpu, seconds);
                 if (round == 1) {
                     warmUp(authorise.path, cpu);
+                    walStart = wal(system);
                 }
-                long[] walBefore = wal(system);
                 double authoriseRate = authorise.measure(cpu, seconds);
-                long[] walAfter = wal(system);
-                if (walBefore != null && walAfter != null) {
-                    walStart = walStart == null ? walBefore : walStart;
-                    walEnd = walAfter;
-                }
                 ratios.add(authoriseRate / noopRate);
                 roundLines.add(String.format(Locale.ROOT, "  round %d: no-op %,.0f req/s, authorise %,.0f req/s: %.1f%%",
                         round, noopRate, authoriseRate, 100.0 * authoriseRate / noopRate));
             }
+            long[] walEnd = wal(system);
             rows.add(noop.result().row("no-op ceiling (closed loop)"));
             rows.add(authorise.result().row("authorise (closed loop)"));
             // Authorise at the rate right after its closed loop, while the pipeline's code is hot: after
@@ -242,7 +238,7 @@ public final class AuthoriseBenchmark {
 
     /** A closed loop until the JIT compilers are quiet (see {@link #warmupMaxSeconds}). */
     private void warmUp(String path, ProcessCpu cpu) throws Exception {
-        untilCompilersQuiet(path, cpu, warmupSeconds, warmupMaxSeconds, seconds -> closedLoop(path, seconds));
+        untilCompilersQuiet(path, cpu, warmupSeconds, warmupMaxSeconds, seconds -> closedLoop(path, seconds, new LatencyRecorder(2_000_000)));
     }
 
     /** One step of a warm-up: load of the phase's shape for this many seconds. */
@@ -308,13 +304,7 @@ public final class AuthoriseBenchmark {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** C workers, each sending its next request when the previous answer arrived. */
-    private Result closedLoop(String path, int durationSeconds) throws InterruptedException {
-        LatencyRecorder latency = new LatencyRecorder(2_000_000);
-        return new Result(latency, closedLoop(path, durationSeconds, latency));
-    }
-
-    /** As above, into a given recorder; the seconds it ran. */
+    /** C workers, each sending its next request when the previous answer arrived; the seconds it ran. */
     private double closedLoop(String path, int durationSeconds, LatencyRecorder latency) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
