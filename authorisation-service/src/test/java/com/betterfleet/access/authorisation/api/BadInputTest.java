@@ -36,6 +36,8 @@ class BadInputTest {
                 Arguments.of("missing chargerId", "{\"idToken\":\"ABC\"}", 400, "validation-failed", "chargerId"),
                 Arguments.of("missing idToken", "{\"chargerId\":\"CP-1\"}", 400, "validation-failed", "idToken"),
                 Arguments.of("blank idToken", "{\"chargerId\":\"CP-1\",\"idToken\":\"  \"}", 400, "validation-failed", "idToken"),
+                Arguments.of("empty idToken of a type other than NoAuthorization",
+                        "{\"chargerId\":\"CP-1\",\"idToken\":\"\",\"idTokenType\":\"ISO14443\"}", 400, "validation-failed", "idToken"),
                 Arguments.of("chargerId with bad characters", "{\"chargerId\":\"CP 1/2\",\"idToken\":\"ABC\"}", 400,
                         "validation-failed", "chargerId"),
                 Arguments.of("idTag over 20 for OCPP 1.6", body("X".repeat(21), "ocpp1.6"), 400, "validation-failed", "idToken"),

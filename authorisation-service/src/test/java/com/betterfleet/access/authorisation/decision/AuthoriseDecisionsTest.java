@@ -132,6 +132,33 @@ class AuthoriseDecisionsTest {
                 .body("decision", equalTo("denied"));
     }
 
+    /** OCPP 2.0.1's standard freevend (AuthCtrlr.Enabled=false) reports its token as NoAuthorization with an empty idToken. */
+    @Test
+    void noAuthorizationTokenIsAcceptedInFreevendAndDeniedAsTheFreevendTokenInManagedAccess() {
+        Broker.consumeDecisions();
+        String open = unique("CP");
+        freevend(open, "acc-A");
+        String decisionId = noAuthorization(open).statusCode(200)
+                .body("status", equalTo("Accepted")).body("reason", equalTo("freevend"))
+                .extract().path("decisionId");
+        JsonNode event = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Broker.decision(decisionId),
+                java.util.Objects::nonNull);
+        assertEquals("NoAuthorization ••••", event.at("/data/idMask").asText());
+        assertEquals("NoAuthorization", event.at("/data/idTokenType").asText());
+
+        String closed = unique("CP");
+        managed(closed, "acc-A", null);
+        noAuthorization(closed).statusCode(200)
+                .body("status", equalTo("Unknown")).body("reason", equalTo("freevend_tag_in_managed_access"))
+                .body("decision", equalTo("denied")).body("expiryDate", nullValue());
+    }
+
+    private static io.restassured.response.ValidatableResponse noAuthorization(String chargerId) {
+        return Api.as(Tokens.authoriser())
+                .body(Map.of("chargerId", chargerId, "idToken", "", "idTokenType", "NoAuthorization", "protocol", "ocpp2.0.1"))
+                .post("/api/v1/authorise").then();
+    }
+
     @Test
     void usesTheChargersKnownProtocolWhenTheRequestNamesNone() {
         String charger = unique("CP");

@@ -39,7 +39,8 @@ public record AuthoriseCommand(String chargerId, String idToken, IdTokenType idT
         } else if (ControlCharacters.in(idToken)) {
             // before deciding: decision-log-service refuses such a record, so the answer would never be logged
             violations.add(new FieldViolation("idToken", ControlCharacters.MESSAGE));
-        } else if (idToken.isBlank()) {
+        } else if (idToken.isBlank() && idTokenType != IdTokenType.NoAuthorization) {
+            // OCPP 2.0.1 sends NoAuthorization with an empty idToken; every other token has a value
             violations.add(new FieldViolation("idToken", "must not be blank"));
         }
         if (connectorId != null && connectorId < 0) {

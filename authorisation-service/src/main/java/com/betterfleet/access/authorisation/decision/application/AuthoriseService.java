@@ -98,7 +98,7 @@ public class AuthoriseService {
                     "must be at most " + protocol.maxIdTokenLength() + " characters for " + protocol.wire());
         }
         HashedIdentifier identifier = hasher.hash(command.idToken(), command.idTokenType());
-        boolean freevendTag = freevendTags.isFreevendTag(charger.family(), identifier.idHash());
+        boolean freevendTag = freevendTags.isFreevendToken(charger.family(), command.idTokenType(), identifier.idHash());
         AccessDecision decision;
         if (charger.accountId() == null) {
             // Never heard of: no account's registration may count (decisions.md section 7), so no lookup.

@@ -6,10 +6,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
+
 /**
  * The fixed idTags charger families send while in freevend, held as identifier hashes. A charger
  * of a known family is checked against its family's tag; a charger whose family is unknown (or not
  * configured) is checked against every configured tag.
+ *
+ * <p>OCPP 2.0.1's standard freevend ({@code AuthCtrlr.Enabled=false}, decisions.md section 4) has
+ * no configured tag: such a charger reports its token as type {@code NoAuthorization} (with an empty
+ * idToken). That type is its freevend token whatever the family, so it is Accepted in freevend and
+ * shows, in managed access, that the switch did not take.
  */
 public final class FreevendTags {
     private final Map<String, String> hashByFamily;
@@ -25,6 +32,14 @@ public final class FreevendTags {
 
     public static FreevendTags none() {
         return new FreevendTags(Map.of());
+    }
+
+    /**
+     * Whether the presented token is what a charger of {@code family} (null: unknown) sends in
+     * freevend: an OCPP 2.0.1 {@code NoAuthorization} token, or the family's fixed idTag.
+     */
+    public boolean isFreevendToken(String family, IdTokenType type, String idHash) {
+        return type == IdTokenType.NoAuthorization || isFreevendTag(family, idHash);
     }
 
     /** Whether {@code idHash} is the freevend idTag for a charger of {@code family} (null: unknown). */

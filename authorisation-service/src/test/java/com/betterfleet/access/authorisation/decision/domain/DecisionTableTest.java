@@ -435,4 +435,15 @@ class DecisionTableTest {
         assertEquals(true, tags.isFreevendTag("Easee", "h-micro"));
         assertEquals(false, tags.isFreevendTag(null, "h-other"));
     }
+
+    @Test
+    void noAuthorizationIsTheFreevendTokenOfEveryFamilyAndNoOtherTypeIs() {
+        FreevendTags tags = new FreevendTags(java.util.Map.of("MicroOcpp", "h-micro"));
+        FreevendTags none = FreevendTags.none();
+        assertEquals(true, none.isFreevendToken(null, IdTokenType.NoAuthorization, "h-empty"));
+        assertEquals(true, tags.isFreevendToken("MicroOcpp", IdTokenType.NoAuthorization, "h-empty"));
+        assertEquals(true, tags.isFreevendToken("MicroOcpp", null, "h-micro"));
+        assertEquals(false, tags.isFreevendToken("MicroOcpp", IdTokenType.Central, "h-other"));
+        assertEquals(false, none.isFreevendToken(null, IdTokenType.ISO14443, "h-empty"));
+    }
 }
