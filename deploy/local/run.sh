@@ -5,6 +5,8 @@
 #   deploy/local/run.sh            start everything, print URLs and token commands; Ctrl-C stops
 #   deploy/local/run.sh --smoke    start everything, check a token and authorisation-service, stop
 #   deploy/local/run.sh --build    rebuild the project first (otherwise only when jars are missing)
+#   deploy/local/run.sh --images   run the services from their container images (deploy/images/build.sh)
+#                                  with podman (--images=docker: docker) instead of from their jars
 #
 # State lives in deploy/local/.run (git-ignored): PostgreSQL and broker data, the identifier pepper,
 # the Keycloak distribution, credentials of the current run, and the logs. Delete it to start afresh.
@@ -21,7 +23,7 @@ args=()
 for arg in "$@"; do
     case "$arg" in
         --build) build=true ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) args+=("$arg") ;;
     esac
 done

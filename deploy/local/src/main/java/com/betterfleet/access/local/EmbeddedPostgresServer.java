@@ -35,7 +35,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
             if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                // The local run stops PostgreSQL itself, after the services (LocalSystem.close); the
+                // library's own hook would run alongside and stop it under services still shutting down.
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
             }
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * Runs the whole system locally (started by {@code deploy/local/run.sh}).
  *
  * <pre>
- * LocalRun [--repo DIR] [--smoke]
+ * LocalRun [--repo DIR] [--smoke] [--images[=ENGINE]]
  * </pre>
  *
  * Without {@code --smoke} it starts everything, prints URLs, log locations and token commands,
@@ -22,6 +22,9 @@ import java.util.Map;
  * everything, gets a token for {@code charger-gateway} from Keycloak, checks
  * authorisation-service's readiness and that it does not reject that token, prints
  * {@code SMOKE OK}, stops and exits 0; any failure, or more than 5 minutes, exits non-zero.
+ * With {@code --images} the services run from their container images
+ * ({@code localhost/charger-access/<service>:local}, built by deploy/images/build.sh) through
+ * {@code podman} (or the ENGINE given) instead of from their jars; every service must then start.
  */
 public final class LocalRun {
     static final Duration SMOKE_BUDGET = Duration.ofMinutes(5);
@@ -34,6 +37,7 @@ public final class LocalRun {
     public static void main(String[] args) throws InterruptedException {
         Path repositoryRoot = Path.of(option(args, "--repo", ".")).toAbsolutePath().normalize();
         boolean smoke = List.of(args).contains("--smoke");
+        String imageEngine = imageEngine(args);
         if (!Files.isRegularFile(repositoryRoot.resolve("mvnw")) || !Files.isDirectory(repositoryRoot.resolve("deploy/local"))) {
             OUT.println("Not the repository root: " + repositoryRoot + " (run deploy/local/run.sh)");
             System.exit(2);
@@ -41,7 +45,7 @@ public final class LocalRun {
         if (smoke) {
             startWatchdog();
         }
-        LocalSystem system = new LocalSystem(repositoryRoot, repositoryRoot.resolve("deploy/local/.run"), OUT);
+        LocalSystem system = new LocalSystem(repositoryRoot, repositoryRoot.resolve("deploy/local/.run"), OUT, imageEngine);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("Stopping ...");
             system.close();
@@ -54,7 +58,7 @@ public final class LocalRun {
             System.exit(1);
         }
         if (smoke) {
-            System.exit(smokeCheck(system) ? 0 : 1);
+            System.exit(smokeCheck(system, imageEngine != null) ? 0 : 1);
         }
         new LocalRunReport(system, OUT).print();
         watch(system);
@@ -65,12 +69,20 @@ public final class LocalRun {
      * token (401 would mean the service and Keycloak disagree on issuer or keys). Any other status
      * is fine here: while the services are being written the route may not exist yet.
      */
-    static boolean smokeCheck(LocalSystem system) {
+    static boolean smokeCheck(LocalSystem system, boolean fromImages) {
         Map<String, String> problems = system.problems();
         problems.forEach((name, problem) -> OUT.println("  " + name + ": " + problem));
         if (problems.values().stream().anyMatch(p -> p.startsWith("failed"))) {
             OUT.println("SMOKE FAILED: a service did not start");
             return false;
+        }
+        if (fromImages) {
+            // Images are built for every service; one missing is a failure, not a skip.
+            if (system.services().size() != LocalSystem.MODULES.size()) {
+                OUT.println("SMOKE FAILED: only " + system.services().keySet() + " started from their images");
+                return false;
+            }
+            OUT.println("  all " + LocalSystem.MODULES.size() + " services ready from their container images");
         }
         try {
             String token = system.keycloak().clientCredentialsToken("charger-gateway");
@@ -117,6 +129,19 @@ public final class LocalRun {
             return withToken + " with the token, " + withoutToken + " without: route not there yet, token check skipped";
         }
         return withToken + " with the token, 401 without: Keycloak's token accepted";
+    }
+
+    /** {@code --images} is podman, {@code --images=ENGINE} names the engine; absent: null (run the jars). */
+    static String imageEngine(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--images")) {
+                return "podman";
+            }
+            if (arg.startsWith("--images=") && arg.length() > "--images=".length()) {
+                return arg.substring("--images=".length());
+            }
+        }
+        return null;
     }
 
     /** Until Ctrl-C: tells when a service exits by itself (its log says why). */

@@ -37,6 +37,8 @@ final class LocalSystem implements AutoCloseable {
     private final Path repositoryRoot;
     private final Path runDirectory;
     private final PrintStream out;
+    /** The container engine that runs the services' images (deploy/images), or null to run their jars. */
+    private final String imageEngine;
     private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private final Map<String, ServiceProcess> services = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> problems = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -46,9 +48,15 @@ final class LocalSystem implements AutoCloseable {
     private KeycloakServer keycloak;
 
     LocalSystem(Path repositoryRoot, Path runDirectory, PrintStream out) {
+        this(repositoryRoot, runDirectory, out, null);
+    }
+
+    /** @param imageEngine e.g. {@code podman}: run each service from its image; null: from its jar */
+    LocalSystem(Path repositoryRoot, Path runDirectory, PrintStream out, String imageEngine) {
         this.repositoryRoot = repositoryRoot;
         this.runDirectory = runDirectory;
         this.out = out;
+        this.imageEngine = imageEngine;
     }
 
     /**
@@ -77,12 +85,18 @@ final class LocalSystem implements AutoCloseable {
         List<ServiceProcess> toStart = new ArrayList<>();
         for (Module module : MODULES) {
             Path jar = module.jar(repositoryRoot);
-            if (!Files.isRegularFile(jar)) {
+            ServiceProcess.Builder launch;
+            if (imageEngine != null) {
+                // A missing image fails the start, with the engine's message in the service's log.
+                launch = ServiceProcess.forImage(module.name(), ContainerImage.local(imageEngine, module.name()));
+            } else if (Files.isRegularFile(jar)) {
+                launch = ServiceProcess.forJar(module.name(), jar);
+            } else {
                 problems.put(module.name(), "skipped: no " + repositoryRoot.relativize(jar)
                         + " (build it with ./mvnw -B -q install -DskipTests)");
                 continue;
             }
-            toStart.add(ServiceProcess.forJar(module.name(), jar)
+            toStart.add(launch
                     .environment(ServiceEnvironment.onFreePorts(postgres, module.database(), broker,
                             keycloak.issuerUrl(), module.hashesIdentifiers() ? pepper : null))
                     .logDirectory(logDirectory())
@@ -176,7 +190,10 @@ final class LocalSystem implements AutoCloseable {
         AutoCloseable next;
         while ((next = started.poll()) != null) {
             try {
+                long begin = System.nanoTime();
                 next.close();
+                out.printf("  stopped %s in %.1f s%n", next instanceof ServiceProcess s ? s.name() : next.getClass().getSimpleName(),
+                        (System.nanoTime() - begin) / 1e9);
             } catch (Exception e) {
                 out.println("while stopping: " + e.getMessage());
             }

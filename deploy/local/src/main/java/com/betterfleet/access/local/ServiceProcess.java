@@ -39,24 +39,38 @@ public final class ServiceProcess implements AutoCloseable {
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final ChildProcess child;
+    private final ContainerImage image;
     private final Map<String, String> environment;
     private final int httpPort;
     private final int managementPort;
     private final Duration startTimeout;
 
-    private ServiceProcess(Builder builder, List<String> command) {
+    private ServiceProcess(Builder builder, List<String> command, Map<String, String> processEnvironment) {
         this.environment = Map.copyOf(builder.environment);
+        this.image = builder.image;
         this.httpPort = port(environment, ServiceEnvironment.HTTP_PORT);
         this.managementPort = port(environment, ServiceEnvironment.MANAGEMENT_PORT);
         this.startTimeout = builder.startTimeout;
         Path logDirectory = builder.logDirectory.toAbsolutePath();
-        this.child = new ChildProcess(builder.name, command, environment, logDirectory,
+        this.child = new ChildProcess(builder.name, command, processEnvironment, logDirectory,
                 logDirectory.resolve(builder.name + ".log"));
     }
 
     /** A packaged Quarkus service: {@code java <heap> <jvm options> -jar jar}. */
     public static Builder forJar(String name, Path jar) {
         return new Builder(name, List.of("-jar", jar.toAbsolutePath().toString()), jar);
+    }
+
+    /**
+     * A service's container image (deploy/images), run by a container engine in the host's network
+     * with a read-only root filesystem, as deployment.yaml runs it. The environment reaches the
+     * container by name only ({@code -e NAME}), so no value (the pepper, passwords) is on a
+     * command line.
+     */
+    public static Builder forImage(String name, ContainerImage image) {
+        Builder builder = new Builder(name, List.of(), null);
+        builder.image = Objects.requireNonNull(image);
+        return builder;
     }
 
     /**
@@ -88,6 +102,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Kills the process at once (SIGKILL), to simulate a crash. */
     public void kill() {
+        if (image != null) {
+            // The engine's client only proxies signals; SIGKILL on it would leave the container running.
+            image.kill();
+        }
         child.kill();
     }
 
@@ -168,6 +186,7 @@ public final class ServiceProcess implements AutoCloseable {
         private String heap = DEFAULT_HEAP;
         private final List<String> jvmOptions = new ArrayList<>();
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private ContainerImage image;
 
         private Builder(String name, List<String> launch, Path jar) {
             if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -216,12 +235,21 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalArgumentException(name + ": no jar at " + jar.toAbsolutePath()
                         + " (build it with ./mvnw -B -q install -DskipTests)");
             }
+            if (image != null) {
+                List<String> javaOptions = new ArrayList<>();
+                javaOptions.add(heap);
+                javaOptions.addAll(jvmOptions);
+                Map<String, String> containerEnvironment = new java.util.HashMap<>(environment);
+                containerEnvironment.put("JAVA_TOOL_OPTIONS", String.join(" ", javaOptions));
+                return new ServiceProcess(this, image.runCommand(containerEnvironment.keySet()),
+                        image.engineEnvironment(containerEnvironment));
+            }
             List<String> command = new ArrayList<>();
             command.add(javaBinary());
             command.add(heap);
             command.addAll(jvmOptions);
             command.addAll(launch);
-            return new ServiceProcess(this, command);
+            return new ServiceProcess(this, command, environment);
         }
 
         /** The JVM running this code, so services run on the same Java as the tests. */

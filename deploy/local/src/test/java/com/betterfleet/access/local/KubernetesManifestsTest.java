@@ -176,6 +176,31 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** The base names the images deploy/images/build.sh tags, and the image runs as the pod expects. */
+    @Test
+    void deploymentsRunTheImagesThatDeployImagesBuilds() throws Exception {
+        Rendered base = render("../base");
+        Path root = RepositoryFiles.k8s().getParent().getParent();
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("<artifactId>charger-access-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(root.resolve("pom.xml")));
+        assertTrue(version.find(), "project version in pom.xml");
+        String dockerfile = Files.readString(root.resolve("deploy/images/Dockerfile.jvm"));
+        java.util.regex.Matcher user = java.util.regex.Pattern.compile("(?m)^USER (\\d+)$").matcher(dockerfile);
+        assertTrue(user.find(), "a numeric USER: runAsNonRoot cannot verify a user name");
+        assertTrue(Integer.parseInt(user.group(1)) > 0, "not root");
+        Set<String> exposed = Set.of(dockerfile.lines().filter(l -> l.startsWith("EXPOSE ")).findFirst()
+                .orElseThrow().substring("EXPOSE ".length()).split(" "));
+        for (String service : List.of("access-policy-service", "mode-apply-service", "authorisation-service", "decision-log-service")) {
+            V1Deployment deployment = base.deployment(service);
+            assertEquals(Boolean.TRUE, deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
+            V1Container container = container(base, service);
+            assertEquals("charger-access/" + service + ":" + version.group(1), container.getImage());
+            for (var port : container.getPorts()) {
+                assertTrue(exposed.contains(String.valueOf(port.getContainerPort())), service + " port " + port.getContainerPort());
+            }
+        }
+    }
+
     @Test
     void theModelReaderRejectsAnUnknownField() {
         String misspelt = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"x\"},"

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -13,6 +14,7 @@ import com.betterfleet.access.authorisation.shared.config.OutboxConfig;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 
@@ -47,6 +49,8 @@ public class OutboxRelay {
     private final AtomicBoolean lingering = new AtomicBoolean();
     private Duration backoff;
     private boolean failing;
+    /** Set when shutdown begins: a pass cut short by our own closing broker link is no incident. */
+    private volatile boolean shuttingDown;
 
     public OutboxRelay(OutboxStore store, DecisionPublisher publisher, OutboxConfig config, MeterRegistry registry,
             Vertx vertx) {
@@ -125,8 +129,14 @@ public class OutboxRelay {
         release();
     }
 
+    void onShutdown(@Observes ShutdownEvent event) {
+        shuttingDown = true;
+    }
+
     private void passFailed(String reason) {
-        if (!failing) {
+        if (shuttingDown) {
+            LOG.debugf("decision relay pass ended by shutdown: %s; its decisions stay in the outbox", reason);
+        } else if (!failing) {
             LOG.warnf("decision relay: %s; decisions stay in the outbox, retrying with backoff", reason);
             failing = true;
         }

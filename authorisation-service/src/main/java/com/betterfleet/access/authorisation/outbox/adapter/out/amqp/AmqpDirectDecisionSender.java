@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -19,6 +20,7 @@ import com.betterfleet.access.authorisation.shared.config.OutboxConfig;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpSender;
@@ -47,6 +49,8 @@ import io.vertx.core.impl.ContextInternal;
 public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private static final Logger LOG = Logger.getLogger(AmqpDirectDecisionSender.class);
     private static final long SWEEP_MILLIS = 25;
+    /** How long a lost connection waits before it is logged as an outage (see lost()). */
+    private static final long WARN_DELAY_MILLIS = 1_000;
     /**
      * A batch stops growing past this much JSON (about 50 decisions): Artemis treats an AMQP message
      * of 100 KiB or more as a large message and writes each one to a file of its own.
@@ -96,6 +100,11 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private AmqpSender sender;
     private long sweepTimer = -1;
     private boolean closed;
+    /**
+     * Set when shutdown begins, before Vert.x closes this sender's connection: losing it then is
+     * our own doing, not the broker's, and must not read as an outage in the log.
+     */
+    private volatile boolean shuttingDown;
     private boolean lostOnce;
     private long lastAckNanos;
 
@@ -269,8 +278,15 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         }
         unreachableUntil = System.nanoTime() + retryAfterNanos;
         lostOnce = true;
-        if (!closed) {
-            LOG.warnf("decisions go to the outbox for the next %d ms: %s", TimeUnit.NANOSECONDS.toMillis(retryAfterNanos), reason);
+        if (!closed && !shuttingDown) {
+            // On a graceful stop the connection drops a few ms before ShutdownEvent arrives; wait
+            // that long, so a stop does not read as a broker outage (the timer dies with Vert.x).
+            long retryMillis = TimeUnit.NANOSECONDS.toMillis(retryAfterNanos);
+            vertx.setTimer(WARN_DELAY_MILLIS, id -> {
+                if (!closed && !shuttingDown) {
+                    LOG.warnf("decisions go to the outbox for the next %d ms: %s", retryMillis, reason);
+                }
+            });
         }
         client = null;
         sender = null;
@@ -288,6 +304,10 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         while ((send = submitted.poll()) != null) {
             send.settle(false);
         }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        shuttingDown = true;
     }
 
     @PreDestroy
