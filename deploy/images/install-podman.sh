@@ -15,9 +15,9 @@ if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
 fi
 echo "installing ${missing[*]} from Debian's packages ..."
 export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y -q --no-install-recommends podman runc debootstrap >/dev/null; then
+if ! apt-get install -y -q podman runc debootstrap >/dev/null; then
     # A fresh machine may have no package lists yet.
     apt-get update -q >/dev/null
-    apt-get install -y -q --no-install-recommends podman runc debootstrap >/dev/null
+    apt-get install -y -q podman runc debootstrap >/dev/null
 fi
 podman --version
