@@ -6,21 +6,24 @@
 #   deploy/images/build.sh --local-base       FROM a Debian bookworm + OpenJDK 17 base made here with
 #                                             debootstrap (root; for machines that reach no registry, like CI)
 #
-# Each image is tagged charger-access/<service>:<project version> (what deploy/k8s names; overlays
-# set the registry) and charger-access/<service>:local (what deploy/local/run.sh --images runs).
-# The engine is podman unless ENGINE=docker. Builds the jars first when one is missing.
+# Each image is tagged localhost/charger-access/<service>:<project version> (deploy/k8s names
+# charger-access/<service>:<version>; overlays set the registry) and :local (what
+# deploy/local/run.sh --images runs). Built with podman. Builds the jars first when one is missing;
+# after a code change, rebuild the jars (./mvnw -B -q install -DskipTests), then the images.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
-engine="${ENGINE:-podman}"
+engine=podman
 base=""
 local_base=false
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --base) base="$2"; shift 2 ;;
+        --base)
+            [[ $# -ge 2 && -n "$2" ]] || { echo "--base needs an image, e.g. --base eclipse-temurin:17-jre" >&2; exit 2; }
+            base="$2"; shift 2 ;;
         --local-base) local_base=true; shift ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -28,7 +31,8 @@ while [[ $# -gt 0 ]]; do
 done
 
 services=(access-policy-service mode-apply-service authorisation-service decision-log-service)
-version="$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' pom.xml)"
+# The project's own version: the <version> right after the parent POM's artifactId.
+version="$(tr -d '\n' < pom.xml | sed -n 's:.*<artifactId>charger-access-parent</artifactId>[[:space:]]*<version>\([^<]*\)</version>.*:\1:p')"
 [[ -n "$version" ]] || { echo "could not read the project version from pom.xml" >&2; exit 1; }
 
 for service in "${services[@]}"; do
@@ -43,11 +47,11 @@ if $local_base; then
     base="localhost/charger-access-jre:17-bookworm"
     if ! "$engine" image exists "$base" 2>/dev/null; then
         rootfs="$(mktemp -d /tmp/charger-access-jre.XXXXXX)"
-        trap 'rm -rf "$rootfs"' EXIT
+        # --one-file-system: a debootstrap that died may leave /proc or /sys mounted inside.
+        trap 'rm -rf --one-file-system "$rootfs" "$rootfs.log"' EXIT
         echo "making $base with debootstrap (about a minute) ..."
         debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates bookworm "$rootfs" >"$rootfs.log" 2>&1 \
             || { tail -20 "$rootfs.log" >&2; exit 1; }
-        rm -f "$rootfs.log"
         # Nothing a service needs; a smaller base image.
         rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc "$rootfs"/usr/share/man
         tar -C "$rootfs" -c . | "$engine" import --quiet --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$base" >/dev/null
@@ -61,7 +65,7 @@ fi
 for service in "${services[@]}"; do
     started=$(date +%s)
     "$engine" build -q ${build_args[@]+"${build_args[@]}"} -f "$here/Dockerfile.jvm" \
-        -t "charger-access/$service:$version" -t "charger-access/$service:local" \
+        -t "localhost/charger-access/$service:$version" -t "localhost/charger-access/$service:local" \
         "$service/target/quarkus-app" >/dev/null
-    echo "built charger-access/$service:$version (and :local) in $(( $(date +%s) - started )) s"
+    echo "built localhost/charger-access/$service:$version (and :local) in $(( $(date +%s) - started )) s"
 done

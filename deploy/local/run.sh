@@ -6,7 +6,7 @@
 #   deploy/local/run.sh --smoke    start everything, check a token and authorisation-service, stop
 #   deploy/local/run.sh --build    rebuild the project first (otherwise only when jars are missing)
 #   deploy/local/run.sh --images   run the services from their container images (deploy/images/build.sh)
-#                                  with podman (--images=docker: docker) instead of from their jars
+#                                  with podman instead of from their jars
 #
 # State lives in deploy/local/.run (git-ignored): PostgreSQL and broker data, the identifier pepper,
 # the Keycloak distribution, credentials of the current run, and the logs. Delete it to start afresh.

@@ -116,6 +116,27 @@ class DecisionDeliveryTest {
     @Order(3)
     void brokerOutageKeepsAuthorizeAnsweringAndEveryDecisionArrivesAfterwards() {
         Broker.consumeDecisions();
+        // The loss must be in the log (a WARN, deferred 1 s so a graceful stop does not log one).
+        java.util.logging.Logger senderLog = java.util.logging.Logger.getLogger(
+                "com.betterfleet.access.authorisation.outbox.adapter.out.amqp.AmqpDirectDecisionSender");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    warnings.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        senderLog.addHandler(capture);
         Broker.embedded().stop();
         double viaOutbox = recorded("outbox");
         List<String> answered = new ArrayList<>();
@@ -126,7 +147,10 @@ class DecisionDeliveryTest {
             }
             assertTrue(Database.outboxBacklog() >= answered.size() - 1, "decisions wait in the outbox while the broker is down");
             assertEquals(viaOutbox + answered.size(), recorded("outbox"), "each one recorded through the outbox");
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> warnings.stream().anyMatch(w -> w.contains("decisions go to the outbox")));
         } finally {
+            senderLog.removeHandler(capture);
             Broker.embedded().start();
             Broker.reconnect();
         }

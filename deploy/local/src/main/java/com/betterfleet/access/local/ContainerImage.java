@@ -12,16 +12,17 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service's container image and the engine (podman, or docker) that runs it, for
- * {@link ServiceProcess#forImage}. The container shares the host's network, so the loopback ports
- * of the embedded infrastructure and of {@link ServiceEnvironment} work unchanged, and runs with a
- * read-only root filesystem and a writable /tmp, as deploy/k8s runs it.
+ * A service's container image and the podman that runs it, for {@link ServiceProcess#forImage}.
+ * The container shares the host's network, so the loopback ports of the embedded infrastructure
+ * and of {@link ServiceEnvironment} work unchanged. It runs as deploy/k8s runs it: read-only root
+ * filesystem with /tmp the only writable path (podman's own tmpfs on /run and /var/tmp switched
+ * off), no capabilities, no privilege escalation.
  */
 public final class ContainerImage {
     /** The tag deploy/images/build.sh gives every image besides the project version. */
     public static final String LOCAL_TAG = "local";
-    /** Engine settings its client must see (deploy/images/build.sh sets CONTAINERS_CONF). */
-    private static final List<String> ENGINE_VARIABLES = List.of("CONTAINERS_CONF", "XDG_RUNTIME_DIR", "DOCKER_HOST");
+    /** Engine settings its client must see (.ci/run sets CONTAINERS_CONF). */
+    private static final List<String> ENGINE_VARIABLES = List.of("CONTAINERS_CONF", "XDG_RUNTIME_DIR");
 
     private final String engine;
     private final String reference;
@@ -29,7 +30,7 @@ public final class ContainerImage {
     private final String containerName;
 
     /**
-     * @param engine the engine's command, e.g. {@code podman}
+     * @param engine the engine's command: {@code podman}, or a path to it
      * @param reference the image, e.g. {@code localhost/charger-access/authorisation-service:local}
      */
     public ContainerImage(String engine, String reference) {
@@ -39,7 +40,7 @@ public final class ContainerImage {
         this.containerName = base + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** {@code localhost/charger-access/<service>:local}, run by {@code engine}. */
+    /** {@code localhost/charger-access/<service>:local} (what deploy/images/build.sh tags), run by {@code engine}. */
     public static ContainerImage local(String engine, String service) {
         return new ContainerImage(engine, "localhost/charger-access/" + service + ":" + LOCAL_TAG);
     }
@@ -51,7 +52,8 @@ public final class ContainerImage {
     /** {@code <engine> run ...} passing each of {@code variables} by name from the engine's environment. */
     List<String> runCommand(Set<String> variables) {
         List<String> command = new ArrayList<>(List.of(engine, "run", "--rm", "--name", containerName,
-                "--network=host", "--read-only", "--tmpfs", "/tmp:rw,size=64m", "--stop-timeout", "20"));
+                "--network=host", "--read-only", "--read-only-tmpfs=false", "--tmpfs", "/tmp:rw,size=64m",
+                "--cap-drop=ALL", "--security-opt=no-new-privileges"));
         for (String variable : new TreeSet<>(variables)) {
             command.add("-e");
             command.add(variable);
@@ -72,16 +74,20 @@ public final class ContainerImage {
         return environment;
     }
 
-    /** Kills the container itself (bounded: 20 s); the engine's client alone would leave it running. */
-    void kill() {
+    /**
+     * Kills and removes the container (bounded: 20 s). Needed whenever its client is stopped by
+     * force: the client only proxies signals, and the container would go on running without it.
+     * A container already gone is fine.
+     */
+    void remove() {
         try {
-            Process p = new ProcessBuilder(engine, "kill", "--signal", "KILL", containerName)
+            Process p = new ProcessBuilder(engine, "rm", "--force", "--time=0", containerName)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
         } catch (IOException e) {
-            // The container is gone already, or the engine is: nothing left to kill.
+            // No engine to ask: nothing it could have left running.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

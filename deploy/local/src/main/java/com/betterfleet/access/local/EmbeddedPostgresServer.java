@@ -24,8 +24,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts a server; with a data directory it keeps its data across runs (the local run). */
+    /** Starts a server; with a data directory it keeps its data across runs. Stopped on JVM exit too. */
     public static EmbeddedPostgresServer start(Path dataDirectory) {
+        return start(dataDirectory, true);
+    }
+
+    /**
+     * @param stopOnJvmExit false when the caller stops it itself in a shutdown hook of its own, in
+     *        order (the local run stops the services first, then PostgreSQL)
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean stopOnJvmExit) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(FreePort.next())
@@ -35,9 +43,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
             if (dataDirectory != null) {
-                // The local run stops PostgreSQL itself, after the services (LocalSystem.close); the
-                // library's own hook would run alongside and stop it under services still shutting down.
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            if (!stopOnJvmExit) {
+                // The library's hook would run alongside the caller's and stop PostgreSQL under
+                // services still shutting down.
+                builder.setRegisterShutdownHook(false);
             }
             return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * Runs the whole system locally (started by {@code deploy/local/run.sh}).
  *
  * <pre>
- * LocalRun [--repo DIR] [--smoke] [--images[=ENGINE]]
+ * LocalRun [--repo DIR] [--smoke] [--images]
  * </pre>
  *
  * Without {@code --smoke} it starts everything, prints URLs, log locations and token commands,
@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code SMOKE OK}, stops and exits 0; any failure, or more than 5 minutes, exits non-zero.
  * With {@code --images} the services run from their container images
  * ({@code localhost/charger-access/<service>:local}, built by deploy/images/build.sh) through
- * {@code podman} (or the ENGINE given) instead of from their jars; every service must then start.
+ * podman instead of from their jars; every service must then start.
  */
 public final class LocalRun {
     static final Duration SMOKE_BUDGET = Duration.ofMinutes(5);
@@ -112,36 +112,30 @@ public final class LocalRun {
     }
 
     /**
-     * Whether the service accepts Keycloak's token: the same call without a token must be 401 and
-     * with it anything but 401. Returns what was found, or null (after printing why) on failure.
+     * Whether the service accepts Keycloak's token and decides: without a token 401, with it 200
+     * and a decision (an unknown charger: denied). Returns what was found, or null (after printing
+     * why) on failure.
      */
     private static String checkTokenAccepted(ServiceProcess authorisation, String token) throws IOException {
         String url = authorisation.httpUrl() + "/api/v1/authorise";
         String body = "{\"chargerId\":\"CP-SMOKE\",\"idToken\":\"04A1B2C3D4\",\"idTokenType\":\"ISO14443\"}";
-        int withToken = LocalHttp.postJson(url, body, token).statusCode();
+        HttpResponse<String> withToken = LocalHttp.postJson(url, body, token);
         int withoutToken = LocalHttp.postJson(url, body, null).statusCode();
-        if (withToken == 401) {
+        if (withToken.statusCode() == 401) {
             OUT.println("SMOKE FAILED: authorisation-service rejected Keycloak's token (401): issuer or keys disagree");
             return null;
         }
-        if (withoutToken != 401) {
-            // With lazy authentication a route that does not exist yet answers 404 either way.
-            return withToken + " with the token, " + withoutToken + " without: route not there yet, token check skipped";
+        if (withToken.statusCode() != 200 || !withToken.body().contains("\"decisionId\"") || withoutToken != 401) {
+            OUT.println("SMOKE FAILED: Authorize answered " + withToken.statusCode() + " with the token (" + withToken.body()
+                    + ") and " + withoutToken + " without; expected a decision (200) and 401");
+            return null;
         }
-        return withToken + " with the token, 401 without: Keycloak's token accepted";
+        return "200 with the token (a recorded decision), 401 without: Keycloak's token accepted";
     }
 
-    /** {@code --images} is podman, {@code --images=ENGINE} names the engine; absent: null (run the jars). */
+    /** {@code --images}: podman runs the services' images; absent: null (run the jars). */
     static String imageEngine(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("--images")) {
-                return "podman";
-            }
-            if (arg.startsWith("--images=") && arg.length() > "--images=".length()) {
-                return arg.substring("--images=".length());
-            }
-        }
-        return null;
+        return List.of(args).contains("--images") ? "podman" : null;
     }
 
     /** Until Ctrl-C: tells when a service exits by itself (its log says why). */

@@ -65,7 +65,7 @@ final class LocalSystem implements AutoCloseable {
      */
     void start() {
         step("PostgreSQL", () -> {
-            postgres = EmbeddedPostgresServer.start(postgresDataDirectory());
+            postgres = EmbeddedPostgresServer.start(postgresDataDirectory(), false); // close() stops it, after the services
             started.push(postgres);
             MODULES.forEach(m -> postgres.createDatabase(m.database()));
         });

@@ -25,6 +25,11 @@ import java.util.Objects;
  * }                                  // close() = stop()
  * }</pre>
  *
+ * <p>{@link #forImage} runs the service's container image instead of its jar, through podman (see
+ * {@link ContainerImage}); everything below holds for it too, except that the child is podman's
+ * client, which passes the environment on to the container, and that stopping or killing it also
+ * removes the container.
+ *
  * <p>The HTTP and management ports are read from {@code QUARKUS_HTTP_PORT} and
  * {@code QUARKUS_MANAGEMENT_PORT} in the environment (see {@link ServiceEnvironment}), so they stay
  * the same across restarts. Output of every run is appended to {@code <logDirectory>/<name>.log};
@@ -34,6 +39,12 @@ import java.util.Objects;
  */
 public final class ServiceProcess implements AutoCloseable {
     public static final String DEFAULT_HEAP = "-Xmx256m";
+    /**
+     * The collector the services' image runs (deploy/images/Dockerfile.jvm, ADR 0014), so tests,
+     * the local run and the benchmarks measure what is deployed. Used unless the JVM options
+     * choose another ({@code -XX:+UseG1GC}, say).
+     */
+    public static final String DEFAULT_GC = "-XX:+UseSerialGC";
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
     /** How long {@link #stop()} lets a service drain before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -91,21 +102,32 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
         child.launch();
-        child.awaitReady(() -> LocalHttp.answersOk(readinessUrl()), startTimeout, "GET " + readinessUrl() + " = 200");
+        try {
+            child.awaitReady(() -> LocalHttp.answersOk(readinessUrl()), startTimeout, "GET " + readinessUrl() + " = 200");
+        } catch (RuntimeException e) {
+            removeContainer();
+            throw e;
+        }
         return this;
     }
 
     /** SIGTERM, up to {@link #STOP_GRACE} for a graceful shutdown, then a forced kill. */
     public void stop() {
         child.stop(STOP_GRACE);
+        // After a graceful stop the container is gone already (--rm); after a forced one it is not.
+        removeContainer();
+    }
+
+    private void removeContainer() {
+        if (image != null) {
+            image.remove();
+        }
     }
 
     /** Kills the process at once (SIGKILL), to simulate a crash. */
     public void kill() {
-        if (image != null) {
-            // The engine's client only proxies signals; SIGKILL on it would leave the container running.
-            image.kill();
-        }
+        // The engine's client only proxies signals; SIGKILL on it would leave the container running.
+        removeContainer();
         child.kill();
     }
 
@@ -235,10 +257,14 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalArgumentException(name + ": no jar at " + jar.toAbsolutePath()
                         + " (build it with ./mvnw -B -q install -DskipTests)");
             }
+            List<String> options = new ArrayList<>(jvmOptions);
+            if (options.stream().noneMatch(o -> o.matches("-XX:\\+Use\\w+GC"))) {
+                options.add(0, DEFAULT_GC);
+            }
             if (image != null) {
                 List<String> javaOptions = new ArrayList<>();
                 javaOptions.add(heap);
-                javaOptions.addAll(jvmOptions);
+                javaOptions.addAll(options);
                 Map<String, String> containerEnvironment = new java.util.HashMap<>(environment);
                 containerEnvironment.put("JAVA_TOOL_OPTIONS", String.join(" ", javaOptions));
                 return new ServiceProcess(this, image.runCommand(containerEnvironment.keySet()),
@@ -247,7 +273,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(javaBinary());
             command.add(heap);
-            command.addAll(jvmOptions);
+            command.addAll(options);
             command.addAll(launch);
             return new ServiceProcess(this, command, environment);
         }

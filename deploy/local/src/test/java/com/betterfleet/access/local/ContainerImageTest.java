@@ -43,6 +43,9 @@ class ContainerImageTest {
         List<String> command = ContainerImage.local("podman", "decision-log-service").runCommand(Set.of());
         assertEquals(List.of("podman", "run", "--rm"), command.subList(0, 3));
         assertTrue(command.contains("--read-only"), "readOnlyRootFilesystem: true");
+        assertTrue(command.contains("--read-only-tmpfs=false"), "no writable /run or /var/tmp the pod would not have");
+        assertTrue(command.contains("--cap-drop=ALL"), "capabilities: drop ALL");
+        assertTrue(command.contains("--security-opt=no-new-privileges"), "allowPrivilegeEscalation: false");
         assertTrue(command.contains("--network=host"), "the embedded infrastructure listens on the host's 127.0.0.1");
         assertTrue(command.contains("/tmp:rw,size=64m"), "the tmp emptyDir");
     }
@@ -61,6 +64,7 @@ class ContainerImageTest {
     void valuesReachTheEngineThroughItsEnvironmentWithTheHeapInJavaToolOptions(@TempDir Path dir) throws Exception {
         Path engine = dir.resolve("fake-engine");
         Files.writeString(engine, "#!/bin/sh\n"
+                + "[ \"$1\" = rm ] && echo \"$@\" >> \"" + dir.resolve("removed") + "\" && exit 0\n"
                 + "echo \"$@\" > \"" + dir.resolve("args") + "\"\n"
                 + "echo \"$JAVA_TOOL_OPTIONS|$ACCESS_ID_PEPPER\" > \"" + dir.resolve("env") + "\"\n"
                 + "exit 3\n");
@@ -72,17 +76,34 @@ class ContainerImageTest {
 
         IllegalStateException exited = assertThrows(IllegalStateException.class, service::start);
         assertTrue(exited.getMessage().contains("exited with status 3"), exited.getMessage());
-        assertEquals("-Xmx200m -XX:TieredStopAtLevel=1|secret-pepper-value", Files.readString(dir.resolve("env")).strip());
+        assertEquals("-Xmx200m -XX:+UseSerialGC -XX:TieredStopAtLevel=1|secret-pepper-value", Files.readString(dir.resolve("env")).strip());
         String args = Files.readString(dir.resolve("args"));
         assertTrue(args.contains("-e JAVA_TOOL_OPTIONS"), args);
         assertFalse(args.contains("secret-pepper-value"), args);
+        List<String> words = List.of(args.strip().split(" "));
+        String name = words.get(words.indexOf("--name") + 1);
+        assertEquals("rm --force --time=0 " + name, Files.readString(dir.resolve("removed")).strip(),
+                "a start that failed removes its container: the engine's client exiting does not stop it");
     }
 
     @Test
-    void imagesOptionNamesTheEngine() {
+    void imagesOptionRunsThemWithPodman() {
         assertEquals("podman", LocalRun.imageEngine(new String[] {"--smoke", "--images"}));
-        assertEquals("docker", LocalRun.imageEngine(new String[] {"--images=docker"}));
         assertNull(LocalRun.imageEngine(new String[] {"--smoke"}));
-        assertNull(LocalRun.imageEngine(new String[] {"--images="}));
+    }
+
+    @Test
+    void theCollectorIsSerialUnlessTheOptionsChooseAnother(@TempDir Path dir) throws Exception {
+        Path engine = dir.resolve("fake-engine");
+        Files.writeString(engine, "#!/bin/sh\n[ \"$1\" = rm ] && exit 0\necho \"$JAVA_TOOL_OPTIONS\" >> \"" + dir.resolve("env") + "\"\nexit 3\n");
+        Files.setPosixFilePermissions(engine, PosixFilePermissions.fromString("rwx------"));
+        for (String[] options : List.of(new String[0], new String[] {"-XX:+UseG1GC"})) {
+            ServiceProcess service = ServiceProcess.forImage("svc", ContainerImage.local(engine.toString(), "svc"))
+                    .environment(ENV).heap("-Xmx64m").jvmOptions(options).logDirectory(dir.resolve("logs"))
+                    .startTimeout(Duration.ofSeconds(20)).build();
+            assertThrows(IllegalStateException.class, service::start);
+        }
+        assertEquals(List.of("-Xmx64m -XX:+UseSerialGC", "-Xmx64m -XX:+UseG1GC"), Files.readAllLines(dir.resolve("env")),
+                "two collectors would stop the JVM from starting");
     }
 }

@@ -17,6 +17,7 @@ import com.betterfleet.access.authorisation.decision.domain.DecisionTable;
 import com.betterfleet.access.authorisation.decision.domain.FreevendTags;
 import com.betterfleet.access.authorisation.decision.domain.UuidV7;
 import com.betterfleet.access.authorisation.identifier.domain.HashedIdentifier;
+import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierHasher;
 import com.betterfleet.access.authorisation.replica.application.ReplicaState;
 import com.betterfleet.access.authorisation.shared.application.Caller;
@@ -96,6 +97,11 @@ public class AuthoriseService {
         if (command.idToken().length() > protocol.maxIdTokenLength()) {
             throw new InvalidInputException("idToken",
                     "must be at most " + protocol.maxIdTokenLength() + " characters for " + protocol.wire());
+        }
+        if (command.idTokenType() == IdTokenType.NoAuthorization && protocol != OcppProtocol.OCPP201) {
+            // An OCPP 2.0.1 token type (the standard family's freevend, decisions.md section 4): a 1.6
+            // charger has no such token, so a request claiming one is malformed, not a freevend sign.
+            throw new InvalidInputException("idTokenType", "NoAuthorization exists in ocpp2.0.1 only");
         }
         HashedIdentifier identifier = hasher.hash(command.idToken(), command.idTokenType());
         boolean freevendTag = freevendTags.isFreevendToken(charger.family(), command.idTokenType(), identifier.idHash());

@@ -16,7 +16,8 @@ import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifi
  * <ol>
  * <li>freevend: Accepted ({@code freevend}), whatever the identifier; expiryDate = end of the freevend period
  * ({@link ChargerAccess#until()}: the announced {@code modeUntil}, else {@code until});</li>
- * <li>managed access and the charger family's fixed freevend idTag: denied ({@code freevend_tag_in_managed_access});
+ * <li>managed access and the charger family's fixed freevend idTag, or an OCPP 2.0.1 {@code NoAuthorization}
+ * token (see {@link FreevendTags}): denied ({@code freevend_tag_in_managed_access});
  * checked before the registry, so a registered entry cannot turn a family-wide tag into a key;</li>
  * <li>not in the registry of the charger's account: {@code unknown_identifier}. Identifiers belong to an
  * account (decisions.md section 7) and count only at that account's chargers, own fleet and agreement alike;
@@ -54,8 +55,8 @@ public final class DecisionTable {
     /**
      * @param candidates registry entries with the presented identifier's hash, one per account, in a
      *        stable order; only the charger's account's entry counts
-     * @param freevendTag whether the identifier is the fixed freevend idTag of the charger's family
-     *        (or of any configured family when the family is unknown)
+     * @param freevendTag whether the identifier is the charger's freevend token: its family's fixed
+     *        idTag (or any configured family's when the family is unknown), or OCPP 2.0.1 NoAuthorization
      */
     public static AccessDecision decide(ChargerAccess charger, boolean freevendTag, List<RegisteredIdentifier> candidates,
             Instant now) {
@@ -67,8 +68,8 @@ public final class DecisionTable {
      *        its idTag hash), one per account; only the charger's account's entry counts
      * @param verbatimCandidates for an untyped idTag, registry entries with its verbatim hash (empty
      *        when it has none); only the charger's account's entry of a type without the hex rule counts
-     * @param freevendTag whether the identifier is the fixed freevend idTag of the charger's family
-     *        (or of any configured family when the family is unknown)
+     * @param freevendTag whether the identifier is the charger's freevend token: its family's fixed
+     *        idTag (or any configured family's when the family is unknown), or OCPP 2.0.1 NoAuthorization
      */
     public static AccessDecision decide(ChargerAccess charger, boolean freevendTag, List<RegisteredIdentifier> candidates,
             List<RegisteredIdentifier> verbatimCandidates, Instant now) {

@@ -282,9 +282,10 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
             // On a graceful stop the connection drops a few ms before ShutdownEvent arrives; wait
             // that long, so a stop does not read as a broker outage (the timer dies with Vert.x).
             long retryMillis = TimeUnit.NANOSECONDS.toMillis(retryAfterNanos);
+            java.time.Instant lostAt = java.time.Instant.now();
             vertx.setTimer(WARN_DELAY_MILLIS, id -> {
                 if (!closed && !shuttingDown) {
-                    LOG.warnf("decisions go to the outbox for the next %d ms: %s", retryMillis, reason);
+                    LOG.warnf("decisions go to the outbox for %d ms from %s: %s", retryMillis, lostAt, reason);
                 }
             });
         }
