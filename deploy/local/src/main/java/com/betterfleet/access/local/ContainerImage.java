@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ContainerImage {
     /** The tag deploy/images/build.sh gives every image besides the project version. */
-    public static final String LOCAL_TAG = "local";
+    private static final String LOCAL_TAG = "local";
     /** Engine settings its client must see (.ci/run sets CONTAINERS_CONF). */
     private static final List<String> ENGINE_VARIABLES = List.of("CONTAINERS_CONF", "XDG_RUNTIME_DIR");
 
@@ -43,10 +43,6 @@ public final class ContainerImage {
     /** {@code localhost/charger-access/<service>:local} (what deploy/images/build.sh tags), run by {@code engine}. */
     public static ContainerImage local(String engine, String service) {
         return new ContainerImage(engine, "localhost/charger-access/" + service + ":" + LOCAL_TAG);
-    }
-
-    public String reference() {
-        return reference;
     }
 
     /** {@code <engine> run ...} passing each of {@code variables} by name from the engine's environment. */

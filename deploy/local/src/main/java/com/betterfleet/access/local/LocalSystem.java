@@ -47,10 +47,6 @@ final class LocalSystem implements AutoCloseable {
     private EmbeddedAmqpBroker broker;
     private KeycloakServer keycloak;
 
-    LocalSystem(Path repositoryRoot, Path runDirectory, PrintStream out) {
-        this(repositoryRoot, runDirectory, out, null);
-    }
-
     /** @param imageEngine e.g. {@code podman}: run each service from its image; null: from its jar */
     LocalSystem(Path repositoryRoot, Path runDirectory, PrintStream out, String imageEngine) {
         this.repositoryRoot = repositoryRoot;
@@ -150,6 +146,11 @@ final class LocalSystem implements AutoCloseable {
     /** Services skipped or failed, with the reason. */
     Map<String, String> problems() {
         return Map.copyOf(problems);
+    }
+
+    /** Whether the services run from their container images rather than their jars. */
+    boolean runsImages() {
+        return imageEngine != null;
     }
 
     KeycloakServer keycloak() {

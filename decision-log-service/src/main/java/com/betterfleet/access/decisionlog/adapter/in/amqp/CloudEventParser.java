@@ -7,8 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.betterfleet.access.decisionlog.domain.AccessRecord;
 import com.betterfleet.access.decisionlog.domain.ChargerIds;
@@ -22,6 +25,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Reads a structured CloudEvent (docs/contracts/events.schema.json) into a record. Unknown fields
@@ -52,23 +57,18 @@ public class CloudEventParser {
     private static final List<String> ACCESS_MODES = List.of("freevend", "managed_access");
     private static final List<String> POLICY_SOURCES = List.of("schedule", "override", "default", "none");
     private static final List<String> ACCESS_CLASSES = List.of("own_fleet", "agreement");
-    private static final java.util.regex.Pattern ENUM_LIKE = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
+    private static final Pattern ENUM_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,63}");
 
     private final ObjectMapper json;
     /** Told the field name of each enum value this version does not know (stored as received). */
-    private final java.util.function.Consumer<String> unknownValues;
+    private final Consumer<String> unknownValues;
 
-    @jakarta.inject.Inject
-    public CloudEventParser(ObjectMapper json, io.micrometer.core.instrument.MeterRegistry registry) {
+    @Inject
+    public CloudEventParser(ObjectMapper json, MeterRegistry registry) {
         this(json, field -> registry.counter("decision_log.values.unknown", "field", field).increment());
     }
 
-    public CloudEventParser(ObjectMapper json) {
-        this(json, field -> {
-        });
-    }
-
-    CloudEventParser(ObjectMapper json, java.util.function.Consumer<String> unknownValues) {
+    CloudEventParser(ObjectMapper json, Consumer<String> unknownValues) {
         this.json = json;
         this.unknownValues = unknownValues;
     }

@@ -30,7 +30,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class CloudEventParserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final CloudEventParser parser = new CloudEventParser(JSON);
+    private final CloudEventParser parser = new CloudEventParser(JSON, field -> {
+    });
 
     @ParameterizedTest
     @ValueSource(strings = {

@@ -1,5 +1,6 @@
 package com.betterfleet.access.authorisation.outbox.adapter.out.amqp;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -282,7 +283,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
             // On a graceful stop the connection drops a few ms before ShutdownEvent arrives; wait
             // that long, so a stop does not read as a broker outage (the timer dies with Vert.x).
             long retryMillis = TimeUnit.NANOSECONDS.toMillis(retryAfterNanos);
-            java.time.Instant lostAt = java.time.Instant.now();
+            Instant lostAt = Instant.now();
             vertx.setTimer(WARN_DELAY_MILLIS, id -> {
                 if (!closed && !shuttingDown) {
                     LOG.warnf("decisions go to the outbox for %d ms from %s: %s", retryMillis, lostAt, reason);
