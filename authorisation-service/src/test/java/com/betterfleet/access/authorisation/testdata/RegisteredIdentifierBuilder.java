@@ -67,7 +67,7 @@ public final class RegisteredIdentifierBuilder {
 
     public RegisteredIdentifier build() {
         HashedIdentifier h = hashed();
-        return new RegisteredIdentifier(accountId, h.idHash(), h.idMask(), type, accessClass, vehicleId, agreementId, status,
+        return new RegisteredIdentifier(accountId, h.idHash(), type, accessClass, vehicleId, agreementId, status,
                 validFrom, validUntil);
     }
 }

@@ -397,24 +397,9 @@ public final class AuthoriseBenchmark {
     }
 
     private void seedIdentifiers(String syncToken) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        for (int from = 0; from < identifiers; from += 500) {
-            StringBuilder items = new StringBuilder("[");
-            for (int i = from; i < Math.min(identifiers, from + 500); i++) {
-                items.append(i == from ? "" : ",").append("{\"op\":\"upsert\",\"accountId\":\"").append(ACCOUNT)
-                        .append("\",\"idToken\":\"").append(ownFleetTag(i)).append("\",\"idTokenType\":\"ISO14443\",")
-                        .append("\"accessClass\":\"own_fleet\",\"vehicleId\":\"bus-").append(i)
-                        .append("\",\"status\":\"active\"}");
-            }
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                    URI.create(authorisation.httpUrl() + "/api/v1/identifiers:batch"))
-                    .header("Authorization", "Bearer " + syncToken).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(items.append("]").toString())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("seeding identifiers failed: " + response.statusCode() + " " + response.body());
-            }
-        }
+        new IdentifierSeeder(authorisation.httpUrl(), syncToken, 500, 1).seed(identifiers, i -> "{\"op\":\"upsert\","
+                + "\"accountId\":\"" + ACCOUNT + "\",\"idToken\":\"" + ownFleetTag(i) + "\",\"idTokenType\":\"ISO14443\","
+                + "\"accessClass\":\"own_fleet\",\"vehicleId\":\"bus-" + i + "\",\"status\":\"active\"}");
     }
 
     private void waitForManagedMode() throws Exception {

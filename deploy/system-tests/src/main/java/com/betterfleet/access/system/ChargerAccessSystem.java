@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import com.betterfleet.access.local.EmbeddedAmqpBroker;
 import com.betterfleet.access.local.EmbeddedPostgresServer;
@@ -57,14 +58,20 @@ public final class ChargerAccessSystem implements AutoCloseable {
     }
 
     public ServiceProcess launch(String name, String module, String database, Map<String, String> extraEnv) {
+        return launch(name, module, database, extraEnv, UnaryOperator.identity());
+    }
+
+    /** As {@link #launch(String, String, String, Map)}, with the process options adjusted last (heap, GC log, start timeout). */
+    public ServiceProcess launch(String name, String module, String database, Map<String, String> extraEnv,
+            UnaryOperator<ServiceProcess.Builder> adjust) {
         Map<String, String> env = ServiceEnvironment.onFreePorts(postgres, database, broker, issuer.issuer(), pepper);
         env.putAll(extraEnv);
-        ServiceProcess process = ServiceProcess.forJar(name, jar(module))
+        ServiceProcess process = adjust.apply(ServiceProcess.forJar(name, jar(module))
                 .environment(env)
                 .heap(System.getProperty("charger-access.service-heap", ServiceProcess.DEFAULT_HEAP))
                 // e.g. -Dcharger-access.service-jvm-options=-XX:StartFlightRecording=filename=/tmp/jfr/ to profile
                 .jvmOptions(jvmOptions())
-                .logDirectory(logs)
+                .logDirectory(logs))
                 .build()
                 .start();
         started.add(process);

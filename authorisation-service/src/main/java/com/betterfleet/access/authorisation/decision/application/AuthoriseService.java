@@ -19,6 +19,7 @@ import com.betterfleet.access.authorisation.decision.domain.UuidV7;
 import com.betterfleet.access.authorisation.identifier.domain.HashedIdentifier;
 import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.identifier.domain.IdentifierHasher;
+import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifier;
 import com.betterfleet.access.authorisation.replica.application.ReplicaState;
 import com.betterfleet.access.authorisation.shared.application.Caller;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
@@ -113,9 +114,11 @@ public class AuthoriseService {
             String verbatimHash = hasher.verbatimHash(command.idToken(), command.idTokenType());
             decision = DecisionTable.decide(charger, freevendTag, state.identifiers(identifier.idHash()),
                     verbatimHash == null ? List.of() : state.identifiers(verbatimHash), now);
-            if (decision.identifier() != null && !decision.identifier().idHash().equals(identifier.idHash())) {
-                // Matched verbatim: record the hash the registry knows the identifier by.
-                identifier = new HashedIdentifier(decision.identifier().idHash(), identifier.idMask(), identifier.type());
+            RegisteredIdentifier matched = decision.identifier();
+            if (matched != null && !matched.idHash().equals(identifier.idHash())) {
+                // Matched verbatim: record the hash and the mask the registry knows the identifier by.
+                identifier = new HashedIdentifier(matched.idHash(),
+                        hasher.verbatimMask(command.idToken(), matched.idTokenType().maskLabel()), identifier.type());
             }
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
 import com.betterfleet.access.authorisation.identifier.domain.HashedIdentifier;
+import com.betterfleet.access.authorisation.identifier.domain.MaskedIdentifier;
 
 /**
  * Everything recorded about one decision (decisions.md section 6): the request facts plus the
@@ -29,12 +30,13 @@ public record DecisionRecord(UUID decisionId, Instant occurredAt, String charger
     }
 
     /**
-     * The identifier's mask: the registry entry's when the request carried no type (OCPP 1.6) and
-     * an entry matched (it knows the type), else the presented identifier's.
+     * The identifier's mask: when the request carried no type (OCPP 1.6) and an entry matched, the
+     * presented one under the entry's type label, which is the mask stored with the entry (the
+     * same hash means the same normalised value); else the presented identifier's.
      */
     public String idMask() {
         if (identifier.type() == null && decision.identifier() != null) {
-            return decision.identifier().idMask();
+            return MaskedIdentifier.relabel(identifier.idMask(), decision.identifier().idTokenType().maskLabel());
         }
         return identifier.idMask();
     }

@@ -16,14 +16,15 @@ public sealed interface IdentifierCommand permits IdentifierCommand.Upsert, Iden
      */
     Instant changedAt();
 
-    /** Creates or replaces an identifier. */
-    record Upsert(RegisteredIdentifier identifierEntry, Instant changedAt) implements IdentifierCommand {
+    /** Creates or replaces an identifier; {@code idMask} is stored beside it for the registry's listings. */
+    record Upsert(RegisteredIdentifier identifierEntry, String idMask, Instant changedAt) implements IdentifierCommand {
         public Upsert {
             Objects.requireNonNull(identifierEntry, "identifierEntry");
+            Objects.requireNonNull(idMask, "idMask");
         }
 
-        public Upsert(RegisteredIdentifier identifierEntry) {
-            this(identifierEntry, null);
+        public Upsert(RegisteredIdentifier identifierEntry, String idMask) {
+            this(identifierEntry, idMask, null);
         }
 
         @Override
@@ -33,7 +34,7 @@ public sealed interface IdentifierCommand permits IdentifierCommand.Upsert, Iden
 
         @Override
         public HashedIdentifier identifier() {
-            return new HashedIdentifier(identifierEntry.idHash(), identifierEntry.idMask(), identifierEntry.idTokenType());
+            return new HashedIdentifier(identifierEntry.idHash(), idMask, identifierEntry.idTokenType());
         }
     }
 

@@ -50,6 +50,14 @@ public final class IdentifierHasher {
         return IdentifierNormaliser.hexRuleChanges(trimmed) ? hashNormalised(trimmed) : null;
     }
 
+    /**
+     * The mask, under {@code label}, of the value {@link #verbatimHash} hashes: what a registration
+     * found by that hash has stored (its type keeps the value as it is, trimmed).
+     */
+    public String verbatimMask(String raw, String label) {
+        return MaskedIdentifier.mask(label, raw.strip());
+    }
+
     /** Hex HMAC of an already normalised value. */
     public String hashNormalised(String normalised) {
         byte[] digest = macs.get().doFinal(normalised.getBytes(StandardCharsets.UTF_8));

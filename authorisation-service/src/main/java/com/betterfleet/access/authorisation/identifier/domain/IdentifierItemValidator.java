@@ -90,9 +90,9 @@ public final class IdentifierItemValidator {
             return new ItemValidation(null, mask, violations);
         }
         IdentifierCommand command = upsert
-                ? new IdentifierCommand.Upsert(new RegisteredIdentifier(raw.accountId(), hashed.idHash(), hashed.idMask(),
+                ? new IdentifierCommand.Upsert(new RegisteredIdentifier(raw.accountId(), hashed.idHash(),
                         type.orElseThrow(), accessClass.orElseThrow(), raw.vehicleId(), raw.agreementId(),
-                        status.orElseThrow(), validFrom, validUntil), changedAt)
+                        status.orElseThrow(), validFrom, validUntil), hashed.idMask(), changedAt)
                 : new IdentifierCommand.Delete(raw.accountId(), hashed, hasher.verbatimHash(raw.idToken(), hashed.type()),
                         changedAt);
         return new ItemValidation(command, mask, List.of());

@@ -11,6 +11,19 @@ public final class MaskedIdentifier {
     private MaskedIdentifier() {
     }
 
+    /**
+     * The same mask under another label: {@code RFID ••••3F9A} as {@code ISO14443 ••••3F9A}.
+     *
+     * @throws IllegalArgumentException if {@code mask} was not made by {@link #mask}
+     */
+    public static String relabel(String mask, String label) {
+        int dots = mask.indexOf(" " + DOTS);
+        if (dots < 0) {
+            throw new IllegalArgumentException("not a mask");
+        }
+        return label + mask.substring(dots);
+    }
+
     public static String mask(String label, String normalised) {
         if (normalised.length() <= VISIBLE) {
             return label + " " + DOTS;

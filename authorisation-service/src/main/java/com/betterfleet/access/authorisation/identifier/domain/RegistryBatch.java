@@ -67,7 +67,8 @@ public final class RegistryBatch {
      * The last state of one key.
      *
      * @param entry the live entry for {@code PUT}, else null
-     * @param idMask for {@code NEW_TOMBSTONE}: the mask to keep (tombstones are never shown)
+     * @param idMask for {@code PUT}: the mask stored for the registry's listings; for {@code NEW_TOMBSTONE}:
+     *        the mask to keep (tombstones are never shown)
      * @param idTokenType for {@code NEW_TOMBSTONE}: the type, or null (a delete without idTokenType)
      */
     public record Write(WriteKind kind, Key key, RegisteredIdentifier entry, Instant changedAt, String idMask,
@@ -143,7 +144,7 @@ public final class RegistryBatch {
         slot.live = true;
         slot.type = entry.idTokenType();
         slot.entry = entry;
-        slot.idMask = entry.idMask();
+        slot.idMask = upsert.idMask();
         slot.changedAt = ChangeOrder.stamp(upsert.changedAt(), slot.changedAt, appliedAt);
         slot.changed = true;
         return outcome;

@@ -22,6 +22,12 @@ public class ReplicaState {
 
     private final ConcurrentHashMap<String, List<RegisteredIdentifier>> identifiersByHash = new ConcurrentHashMap<>(4096);
     private final ConcurrentHashMap<String, ChargerState> chargers = new ConcurrentHashMap<>(1024);
+    /**
+     * One instance of each account and agreement id: they repeat across many identifiers, and a
+     * UUID-shaped id costs 80 bytes per copy. Never shrinks; bounded by the accounts and
+     * agreements this replica has seen.
+     */
+    private final ConcurrentHashMap<String, String> sharedIds = new ConcurrentHashMap<>();
     private final AtomicInteger identifierCount = new AtomicInteger();
     private volatile boolean loaded;
 
@@ -53,7 +59,8 @@ public class ReplicaState {
         loaded = true;
     }
 
-    void putIdentifier(RegisteredIdentifier entry) {
+    void putIdentifier(RegisteredIdentifier received) {
+        RegisteredIdentifier entry = withSharedIds(received);
         identifiersByHash.compute(entry.idHash(), (hash, current) -> {
             List<RegisteredIdentifier> next = new ArrayList<>(current == null ? 1 : current.size() + 1);
             boolean replaced = false;
@@ -74,6 +81,16 @@ public class ReplicaState {
             }
             return List.copyOf(next);
         });
+    }
+
+    private RegisteredIdentifier withSharedIds(RegisteredIdentifier e) {
+        String account = sharedIds.computeIfAbsent(e.accountId(), id -> id);
+        String agreement = e.agreementId() == null ? null : sharedIds.computeIfAbsent(e.agreementId(), id -> id);
+        if (account == e.accountId() && agreement == e.agreementId()) {
+            return e;
+        }
+        return new RegisteredIdentifier(account, e.idHash(), e.idTokenType(), e.accessClass(), e.vehicleId(), agreement,
+                e.status(), e.validFrom(), e.validUntil());
     }
 
     void removeIdentifier(String accountId, String idHash) {

@@ -376,7 +376,7 @@ class DecisionTableTest {
     @Test
     void verbatimMatchIgnoresTypesWithHexRule() {
         // Such a type never stores lower-case hex octets; an entry claiming so is not trusted.
-        RegisteredIdentifier odd = new RegisteredIdentifier("acc-A", keyCode().build().idHash(), "RFID ••••cd34",
+        RegisteredIdentifier odd = new RegisteredIdentifier("acc-A", keyCode().build().idHash(),
                 IdTokenType.ISO14443, AccessClass.OWN_FLEET, null, null, IdentifierStatus.ACTIVE, null, null);
         assertEquals(DecisionReason.UNKNOWN_IDENTIFIER, decideUntyped(List.of(), List.of(odd)).reason());
     }

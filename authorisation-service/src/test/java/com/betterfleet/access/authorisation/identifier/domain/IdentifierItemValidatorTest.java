@@ -38,7 +38,7 @@ class IdentifierItemValidatorTest {
         ItemValidation v = validator.validate(upsert("own_fleet", null, null, null), List.of());
         assertTrue(v.valid());
         IdentifierCommand.Upsert upsert = assertInstanceOf(IdentifierCommand.Upsert.class, v.command());
-        assertEquals("RFID ••••3F9A", upsert.identifierEntry().idMask());
+        assertEquals("RFID ••••3F9A", upsert.idMask());
         assertEquals("fe07043a8bbaa1f7546132a7d18ffad4835a2d7bf77bcd3a4cefc0b727d20e8d", upsert.identifierEntry().idHash());
     }
 

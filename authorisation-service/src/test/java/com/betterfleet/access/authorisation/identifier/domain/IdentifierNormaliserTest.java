@@ -44,6 +44,13 @@ class IdentifierNormaliserTest {
     }
 
     @Test
+    void relabelsAMaskKeepingItsVisibleEnd() {
+        assertEquals("KeyCode ••••3F9A", MaskedIdentifier.relabel(HASHER.hash("04a2:3f:9a", null).idMask(), "KeyCode"));
+        assertEquals("Local ••••", MaskedIdentifier.relabel(HASHER.hash("x", null).idMask(), "Local"));
+        assertThrows(IllegalArgumentException.class, () -> MaskedIdentifier.relabel("04A23F9A", "Local"));
+    }
+
+    @Test
     void differentPeppersGiveDifferentHashes() {
         assertNotEquals(HASHER.hash("04A23F9A", null).idHash(), new IdentifierHasher("other").hash("04A23F9A", null).idHash());
     }

@@ -163,7 +163,7 @@ public class IdentifierRepository implements IdentifierStore {
             RegisteredIdentifier e = writes.get(i).entry();
             accounts[i] = e.accountId();
             hashes[i] = e.idHash();
-            masks[i] = e.idMask();
+            masks[i] = writes.get(i).idMask();
             types[i] = e.idTokenType().name();
             classes[i] = e.accessClass().wire();
             vehicles[i] = e.vehicleId();

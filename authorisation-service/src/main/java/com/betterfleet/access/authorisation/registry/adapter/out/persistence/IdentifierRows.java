@@ -13,7 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /** Maps {@code identifier} rows to {@link RegisteredIdentifier}. */
 public final class IdentifierRows {
-    public static final String COLUMNS = "account_id, id_hash, id_mask, id_token_type, access_class, vehicle_id, "
+    public static final String COLUMNS = "account_id, id_hash, id_token_type, access_class, vehicle_id, "
             + "agreement_id, status, valid_from, valid_until, deleted, updated_at, change_seq";
 
     private IdentifierRows() {
@@ -24,7 +24,7 @@ public final class IdentifierRows {
         if (row.getBoolean("deleted")) {
             return null;
         }
-        return new RegisteredIdentifier(row.getString("account_id"), row.getString("id_hash"), row.getString("id_mask"),
+        return new RegisteredIdentifier(row.getString("account_id"), row.getString("id_hash"),
                 IdTokenType.fromWire(row.getString("id_token_type")).orElseThrow(),
                 AccessClass.fromWire(row.getString("access_class")).orElseThrow(), row.getString("vehicle_id"),
                 row.getString("agreement_id"), IdentifierStatus.fromWire(row.getString("status")).orElseThrow(),
