@@ -139,6 +139,8 @@ public final class RegistryScaleBenchmark {
                 liveKb = usedKb(jcmd(pid, "GC.heap_info"));
             }
             long rssKb = rssKb(pid);
+            double oldGenerationShare = metric(service, "jvm_memory_used_bytes", "Tenured Gen")
+                    / metric(service, "jvm_memory_max_bytes", "Tenured Gen");
 
             HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(256).setKeepAlive(true)
                     .setDefaultHost("127.0.0.1").setDefaultPort(service.httpPort()));
@@ -154,7 +156,7 @@ public final class RegistryScaleBenchmark {
             List<Double> phasePauses = pauses(gcLog, gcBefore, "");
             http.close();
             return new Row(size, size / seedSeconds, readySeconds, liveKb / 1024.0, median(fullPauses), rssKb / 1024.0,
-                    latency, phasePauses, requests.unexpected.get());
+                    oldGenerationShare, latency, phasePauses, requests.unexpected.get());
         } finally {
             service.stop();
         }
@@ -312,6 +314,16 @@ public final class RegistryScaleBenchmark {
         return used;
     }
 
+    /** One series of the service's Prometheus metrics, by name and pool id: what the runbook's memory alert reads. */
+    private static double metric(ServiceProcess service, String name, String id) throws Exception {
+        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(service.managementUrl() + "/q/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(line -> line.startsWith(name + "{") && line.contains("id=\"" + id + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " for " + id + " in /q/metrics"));
+    }
+
     private static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -330,11 +342,12 @@ public final class RegistryScaleBenchmark {
     }
 
     private record Row(int identifiers, double seedRate, double readySeconds, double liveMib, double fullPauseMs,
-            double rssMib, LatencyRecorder latency, List<Double> phasePauses, int unexpected) {
+            double rssMib, double oldGenerationShare, LatencyRecorder latency, List<Double> phasePauses, int unexpected) {
         String line() {
             return String.format(Locale.ROOT, "%,d identifiers: seeded at %,.0f/s, ready %.1f s after start, live heap"
-                    + " %.1f MiB, full GC %.1f ms, RSS %.0f MiB, p99 %.2f ms, %d collections in the rate phase,"
-                    + " %d unexpected answers", identifiers, seedRate, readySeconds, liveMib, fullPauseMs, rssMib,
+                    + " %.1f MiB, full GC %.1f ms, RSS %.0f MiB, old generation %.0f%% in use (the runbook's alert"
+                    + " reads this), p99 %.2f ms, %d collections in the rate phase, %d unexpected answers", identifiers,
+                    seedRate, readySeconds, liveMib, fullPauseMs, rssMib, 100 * oldGenerationShare,
                     latency.percentileMillis(99), phasePauses.size(), unexpected);
         }
 

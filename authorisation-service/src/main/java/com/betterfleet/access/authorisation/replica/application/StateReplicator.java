@@ -149,13 +149,7 @@ public class StateReplicator {
     private void passDone(List<UniEmitter<? super Void>> served, Throwable failure) {
         if (!state.loaded() && identifiersSyncedMillis != 0 && chargersSyncedMillis != 0) {
             state.markLoaded();
-            OldGeneration old = OldGeneration.ofThisJvm();
-            LOG.infof("initial state loaded: %d identifiers, %d chargers; %s", state.identifierCount(), state.chargerCount(),
-                    old == null ? "old generation unknown" : old.describe());
-            String warning = old == null ? null : old.warningAfterLoad(state.identifierCount());
-            if (warning != null) {
-                LOG.warn(warning);
-            }
+            LOG.infof("initial state loaded: %d identifiers, %d chargers", state.identifierCount(), state.chargerCount());
         }
         if (failure == null) {
             if (failing) {
