@@ -75,5 +75,14 @@ public interface DecisionLogConfig {
          */
         @WithDefault("access-authoriser,identifier-sync")
         List<String> m2mRoles();
+
+        /**
+         * How long PostgreSQL lets one statement of a query run before stopping it (a 504 problem
+         * follows), as a PostgreSQL duration ({@code 10s}, {@code 500ms}). The query pool passes
+         * it to every connection as {@code statement_timeout} (application.properties); ingestion's
+         * pool has none.
+         */
+        @WithDefault("10s")
+        String statementTimeout();
     }
 }

@@ -83,6 +83,11 @@ public final class ChargerAccessSystem implements AutoCloseable {
         return options.isEmpty() ? new String[0] : options.split("\\s+");
     }
 
+    /** The identifier pepper every service of this system hashes with, for a benchmark that seeds hashes itself. */
+    public String pepper() {
+        return pepper;
+    }
+
     public String authoriserToken() {
         return issuer.clientToken("charger-gateway", List.of("access-authoriser"));
     }

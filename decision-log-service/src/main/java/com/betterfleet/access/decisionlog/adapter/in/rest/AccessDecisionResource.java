@@ -51,6 +51,8 @@ import io.smallrye.mutiny.Uni;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not access-viewer, or neither an account_id claim nor a machine role",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "504", description = "The query ran past the decision log's statement timeout: narrow the range or add a filter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AccessDecisionResource {
     static final List<String> ID_TOKEN_TYPES = List.of("Central", "eMAID", "ISO14443", "ISO15693",
             "KeyCode", "Local", "MacAddress", "NoAuthorization");

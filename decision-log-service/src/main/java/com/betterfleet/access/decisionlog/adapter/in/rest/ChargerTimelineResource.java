@@ -76,6 +76,8 @@ public class ChargerTimelineResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No record of this charger is visible to the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "504", description = "The query ran past the decision log's statement timeout: narrow the range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TimelinePageDto> timeline(
             @PathParam("chargerId") String chargerId,
             @Parameter(description = QueryParameters.RANGE_FROM) @QueryParam("from") String from,

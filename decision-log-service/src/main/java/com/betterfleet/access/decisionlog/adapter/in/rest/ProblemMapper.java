@@ -33,6 +33,9 @@ import io.vertx.pgclient.PgException;
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** PostgreSQL's query_canceled, which a statement_timeout raises. */
+    private static final String QUERY_CANCELED = "57014";
+
     private final ObjectMapper json;
 
     public ProblemMapper(ObjectMapper json) {
@@ -106,6 +109,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (hasSqlState(e, QUERY_CANCELED)) {
+            // the query pool's statement_timeout: asking again asks for the same work, so no Retry-After
+            LOG.warn("Query stopped by the decision log's statement timeout; answered 504");
+            return respond(Problem.of("query-timeout", "Query took too long", 504,
+                    "The decision log stopped this query: it would read too many records. Narrow the time range"
+                            + " (from, to) or add a filter (chargerId, depotId, reason, decision)."));
+        }
         if (databaseUnavailable(e)) {
             LOG.warnf("Query failed, database unavailable: %s", e.getClass().getSimpleName());
             return Response.fromResponse(respond(Problem.of("service-unavailable", "Service unavailable", 503,
@@ -136,6 +146,15 @@ public class ProblemMapper {
             }
         }
         return null;
+    }
+
+    private static boolean hasSqlState(Throwable e, String sqlState) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean databaseUnavailable(Throwable e) {
