@@ -46,8 +46,21 @@ public final class AlertRules {
         return names;
     }
 
+    /**
+     * The metrics the rules name with one of these prefixes that the Prometheus text exposition of a
+     * service (its /q/metrics) lacks; empty when every one is there.
+     */
+    public static Set<String> notExported(String exposition, String... prefixes) {
+        Set<String> missing = new TreeSet<>();
+        for (String prefix : prefixes) {
+            missing.addAll(metricsStartingWith(prefix));
+        }
+        missing.removeAll(exported(exposition));
+        return missing;
+    }
+
     /** The metric families of a Prometheus text exposition that have at least one sample. */
-    public static Set<String> exported(String exposition) {
+    static Set<String> exported(String exposition) {
         Set<String> names = new TreeSet<>();
         for (String line : exposition.lines().toList()) {
             if (!line.isEmpty() && !line.startsWith("#")) {
