@@ -31,8 +31,8 @@ import com.betterfleet.access.local.ServiceProcess;
  * {@code bench.query-runs} runs, and the answer's status. Bounded: every request times out after
  * {@code bench.query-timeout-seconds}, and loading is one INSERT per partition.
  *
- * <p>{@code deploy/system-tests/query-benchmark.sh [-Dbench.records=9000000]} (about 5 minutes and
- * 3.5 GB of disk for 3 million records; the data is deleted afterwards).
+ * <p>{@code deploy/system-tests/query-benchmark.sh [-Dbench.records=9000000]} (about 8 minutes and
+ * 3 GB of disk for 3 million records; the data is deleted afterwards).
  */
 public final class QueryScaleBenchmark {
     private static final int ACCOUNTS = 100;
