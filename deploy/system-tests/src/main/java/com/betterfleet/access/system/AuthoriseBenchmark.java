@@ -459,10 +459,7 @@ public final class AuthoriseBenchmark {
     /** The named series of a service's Prometheus metrics, one line. */
     private static String metrics(ServiceProcess service, String... names) {
         try {
-            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(service.managementUrl() + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            return String.join("; ", text.lines().filter(line -> !line.startsWith("#"))
-                    .filter(line -> java.util.Arrays.stream(names).anyMatch(line::startsWith)).toList());
+            return String.join("; ", ServiceMetrics.of(service).startingWith(names));
         } catch (Exception e) {
             return "unavailable: " + e;
         }

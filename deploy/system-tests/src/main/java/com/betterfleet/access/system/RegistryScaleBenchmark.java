@@ -139,8 +139,10 @@ public final class RegistryScaleBenchmark {
                 liveKb = usedKb(jcmd(pid, "GC.heap_info"));
             }
             long rssKb = rssKb(pid);
-            double oldGenerationShare = metric(service, "jvm_memory_used_bytes", "Tenured Gen")
-                    / metric(service, "jvm_memory_max_bytes", "Tenured Gen");
+            // what the runbook's memory alert reads
+            ServiceMetrics metrics = ServiceMetrics.of(service);
+            double oldGenerationShare = metrics.value("jvm_memory_used_bytes", "id=\"Tenured Gen\"")
+                    / metrics.value("jvm_memory_max_bytes", "id=\"Tenured Gen\"");
 
             HttpClient http = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(256).setKeepAlive(true)
                     .setDefaultHost("127.0.0.1").setDefaultPort(service.httpPort()));
@@ -312,16 +314,6 @@ public final class RegistryScaleBenchmark {
             throw new IllegalStateException("no heap figures in GC.heap_info: " + heapInfo);
         }
         return used;
-    }
-
-    /** One series of the service's Prometheus metrics, by name and pool id: what the runbook's memory alert reads. */
-    private static double metric(ServiceProcess service, String name, String id) throws Exception {
-        String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(service.managementUrl() + "/q/metrics")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        return text.lines().filter(line -> line.startsWith(name + "{") && line.contains("id=\"" + id + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no " + name + " for " + id + " in /q/metrics"));
     }
 
     private static long rssKb(long pid) throws IOException {

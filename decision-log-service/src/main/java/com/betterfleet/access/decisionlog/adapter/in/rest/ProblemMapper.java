@@ -2,6 +2,8 @@ package com.betterfleet.access.decisionlog.adapter.in.rest;
 
 import java.net.ConnectException;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
@@ -109,7 +111,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        if (hasSqlState(e, QUERY_CANCELED)) {
+        if (sqlStates(e).anyMatch(QUERY_CANCELED::equals)) {
             // the query pool's statement_timeout: asking again asks for the same work, so no Retry-After
             LOG.warn("Query stopped by the decision log's statement timeout; answered 504");
             return respond(Problem.of("query-timeout", "Query took too long", 504,
@@ -140,21 +142,13 @@ public class ProblemMapper {
      * null. Only a query's parameters can cause one on the read path: the caller's input, a 400.
      */
     private static String dataErrorState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
-                return pg.getSqlState();
-            }
-        }
-        return null;
+        return sqlStates(e).filter(state -> state.startsWith("22")).findFirst().orElse(null);
     }
 
-    private static boolean hasSqlState(Throwable e, String sqlState) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+    /** The SQLSTATEs of the PostgreSQL errors in the cause chain, outermost first. */
+    private static Stream<String> sqlStates(Throwable e) {
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause)
+                .filter(PgException.class::isInstance).map(t -> ((PgException) t).getSqlState()).filter(Objects::nonNull);
     }
 
     private static boolean databaseUnavailable(Throwable e) {
@@ -163,13 +157,8 @@ public class ProblemMapper {
                     && String.valueOf(t.getMessage()).toLowerCase().contains("connection")) {
                 return true;
             }
-            if (t instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("53")
-                            || pg.getSqlState().startsWith("57"))) {
-                return true;
-            }
         }
-        return false;
+        return sqlStates(e).anyMatch(state -> state.startsWith("08") || state.startsWith("53") || state.startsWith("57"));
     }
 
     private Response respond(Problem problem) {
