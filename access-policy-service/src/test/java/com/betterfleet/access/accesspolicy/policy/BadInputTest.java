@@ -39,6 +39,13 @@ class BadInputTest {
                 .body("errors.field", hasItem(field));
     }
 
+    private static void refusedJson(String json, String field) {
+        as(ADMIN).contentType(ContentType.JSON).body(json).put(Api.BASE + Api.newChargerId("bad") + "/access-policy")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo(VALIDATION))
+                .body("errors.field", hasItem(field));
+    }
+
     @Test
     void invalidPolicyFieldsAreNamed() {
         refused(policyOf(ACCOUNT).zone("Mars/Olympus"), "timeZone");
@@ -61,6 +68,50 @@ class BadInputTest {
         refused(policyOf(ACCOUNT).override("freevend", "2020-01-01T00:00:00Z", "late"), "override.until");
         refused(policyOf(ACCOUNT).override("freevend", "tomorrow", null), "override.until");
         refused(policyOf(ACCOUNT).override("freevend", "2099-01-01T00:00:00", null), "override.until");
+    }
+
+    @Test
+    void controlCharactersInIdsThatTravelInEventsAreRefused() {
+        // authorisation-service and decision-log-service refuse such an event, so Authorize would
+        // never learn the mode of a window with this id
+        refused(policyOf(ACCOUNT).with(window("night\t")), "windows[0].id");
+        refused(policyOf(ACCOUNT).with(window("w\u0000")), "windows[0].id");
+        refused(policyOf(ACCOUNT).set("depotId", "depot\u0000"), "depotId");
+        refused(policyOf(ACCOUNT).set("accountId", ACCOUNT + "\n"), "accountId");
+        String charger = Api.newChargerId("bad");
+        Api.putCapability(ADMIN, charger, Map.of("protocol", "ocpp1.6", "family", "MicroOcpp\u007f")).statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("family"));
+        Api.putCapability(ADMIN, charger, Map.of("protocol", "ocpp1.6", "family", "MicroOcpp", "keyResults",
+                List.of(Map.of("key", "a\u0000", "status", "Rejected")))).statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("keyResults[0].key"));
+        Api.putCapability(ADMIN, charger, Map.of("protocol", "ocpp1.6", "family", "MicroOcpp")).statusCode(200);
+    }
+
+    @Test
+    void valuesTheDatabaseWouldRefuseOrChangeAreRefusedNamingTheField() {
+        // U+0000 cannot be stored; an unpaired surrogate would be stored as '?'
+        String policy = "{\"accountId\":\"" + ACCOUNT + "\",\"timeZone\":\"UTC\",\"defaultMode\":\"freevend\",";
+        refusedJson(policy + "\"depotId\":\"d\\ud800x\"}", "depotId");
+        refusedJson(policy + "\"override\":{\"mode\":\"managed_access\",\"until\":\"2099-01-01T00:00:00Z\","
+                + "\"reason\":\"a\\udfffb\"}}", "override.reason");
+        refused(policyOf(ACCOUNT).override("freevend", "2099-01-01T00:00:00Z", "a\u0000b"), "override.reason");
+        refused(policyOf(ACCOUNT).zone("SystemV/AST4"), "timeZone");
+        String charger = Api.newChargerId("bad");
+        Api.putPolicy(ADMIN, charger, londonWeekdaysManaged(ACCOUNT)).statusCode(201);
+        as(ADMIN).contentType(ContentType.JSON).body(Map.of("mode", "freevend", "until", "2099-01-01T00:00:00Z",
+                "reason", "\u0000")).put(Api.BASE + charger + "/access-override").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("reason"));
+        // a reason may span lines: only what cannot be stored is refused
+        as(ADMIN).contentType(ContentType.JSON).body(Map.of("mode", "freevend", "until", "2099-01-01T00:00:00Z",
+                "reason", "depot open day\n(see ticket 12)")).put(Api.BASE + charger + "/access-override").then()
+                .statusCode(200).body("override.reason", equalTo("depot open day\n(see ticket 12)"));
+        Map<String, Object> noStatus = new java.util.HashMap<>(Map.of("key", "FreeVend"));
+        noStatus.put("status", null);
+        for (Map<String, Object> item : List.of(Map.<String, Object>of("key", "FreeVend"), noStatus)) {
+            Api.putCapability(ADMIN, charger, Map.of("protocol", "ocpp1.6", "family", "MicroOcpp", "keyResults",
+                    List.of(item))).statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("keyResults[0].status"));
+        }
     }
 
     @Test
@@ -108,7 +159,8 @@ class BadInputTest {
         Api.schedule(ADMIN, charger, "2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z").statusCode(400);
         Api.schedule(ADMIN, charger, "2026-01-01T00:00:00Z", "2026-04-02T00:00:00Z").statusCode(200);
         for (Map<String, String> query : List.of(Map.of("limit", "abc"), Map.of("limit", "0"), Map.of("limit", "501"),
-                Map.of("mode", "open"), Map.of("capability", "maybe"), Map.of("cursor", "!!!"))) {
+                Map.of("mode", "open"), Map.of("capability", "maybe"), Map.of("cursor", "!!!"), Map.of("cursor", "AAAA"),
+                Map.of("cursor", "garbage"), Map.of("depotId", "\u0000"), Map.of("depotId", "depot\t1"))) {
             as(ADMIN).queryParams(query).get("/api/v1/chargers").then().statusCode(400).contentType(PROBLEM)
                     .body("type", equalTo(VALIDATION));
         }

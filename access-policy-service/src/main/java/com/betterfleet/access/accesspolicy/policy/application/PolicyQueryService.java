@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +33,9 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @ApplicationScoped
 public class PolicyQueryService {
+    /** The charger ids the API accepts (RequestValues.chargerId), the only thing a cursor holds. */
+    private static final Pattern CURSOR_CHARGER_ID = Pattern.compile("^[A-Za-z0-9._:\\-]{1,64}$");
+
     private final Pool pool;
     private final ChargerDirectory directory;
     private final PolicyStore policies;
@@ -132,10 +136,16 @@ public class PolicyQueryService {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
+        String chargerId;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            chargerId = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
+            chargerId = null;
+        }
+        // a cursor holds a charger id, so anything else was not made here (and could not be compared in SQL)
+        if (chargerId == null || !CURSOR_CHARGER_ID.matcher(chargerId).matches()) {
             throw new InvalidInputException("cursor", "is not a cursor this API returned");
         }
+        return chargerId;
     }
 }

@@ -103,17 +103,25 @@ public class CapabilityResource {
                 errors.add(new FieldViolation("protocol", "must be ocpp1.6 or ocpp2.0.1"));
             }
         }
-        if (body.accountId() != null && (body.accountId().isBlank() || body.accountId().length() > MAX_FIELD)) {
-            errors.add(new FieldViolation("accountId", "must be 1-" + MAX_FIELD + " characters"));
-        }
-        if (body.family() != null && (body.family().isBlank() || body.family().length() > MAX_FIELD)) {
-            errors.add(new FieldViolation("family", "must be 1-" + MAX_FIELD + " characters"));
-        }
+        text(errors, "accountId", body.accountId());
+        text(errors, "family", body.family());
         List<KeyResult> keyResults = keyResults(body.keyResults(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         return new CapabilityReport(protocol, body.family(), Boolean.TRUE.equals(body.gatewayAuthorises()), keyResults);
+    }
+
+    /** An optional text field: when present, 1 to MAX_FIELD characters without control characters. */
+    private static void text(List<FieldViolation> errors, String field, String value) {
+        if (value == null) {
+            return;
+        }
+        String defect = value.isBlank() || value.length() > MAX_FIELD ? "must be 1-" + MAX_FIELD + " characters"
+                : RequestValues.idDefect(value);
+        if (defect != null) {
+            errors.add(new FieldViolation(field, defect));
+        }
     }
 
     private static List<KeyResult> keyResults(List<CapabilityRequest.KeyResultRequest> items, List<FieldViolation> errors) {
@@ -128,9 +136,11 @@ public class CapabilityResource {
         for (int i = 0; i < items.size(); i++) {
             CapabilityRequest.KeyResultRequest item = items.get(i);
             String path = "keyResults[" + i + "]";
-            if (item == null || item.key() == null || item.key().isBlank() || item.key().length() > 200) {
-                errors.add(new FieldViolation(path + ".key", "is required (at most 200 characters)"));
-            } else if (!KeyResult.KNOWN.contains(item.status())) {
+            String keyDefect = item == null || item.key() == null || item.key().isBlank() || item.key().length() > 200
+                    ? "is required (at most 200 characters)" : RequestValues.idDefect(item.key());
+            if (keyDefect != null) {
+                errors.add(new FieldViolation(path + ".key", keyDefect));
+            } else if (item.status() == null || !KeyResult.KNOWN.contains(item.status())) {
                 errors.add(new FieldViolation(path + ".status", "must be one of " + String.join(", ", KeyResult.KNOWN)));
             } else {
                 results.add(new KeyResult(item.key(), item.status()));

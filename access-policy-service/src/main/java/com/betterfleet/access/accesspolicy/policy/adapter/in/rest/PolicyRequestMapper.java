@@ -129,11 +129,13 @@ final class PolicyRequestMapper {
                 until = null;
             }
         }
-        if (reason != null && reason.length() > MAX_REASON) {
-            errors.add(prefix + "reason", "must be at most " + MAX_REASON + " characters");
+        String reasonDefect = reason == null ? null
+                : reason.length() > MAX_REASON ? "must be at most " + MAX_REASON + " characters"
+                : RequestValues.textDefect(reason);
+        if (reasonDefect != null) {
+            errors.add(prefix + "reason", reasonDefect);
         }
-        return mode == null || until == null || (reason != null && reason.length() > MAX_REASON) ? null
-                : new AccessOverride(mode, until, reason);
+        return mode == null || until == null || reasonDefect != null ? null : new AccessOverride(mode, until, reason);
     }
 
     private static String text(Errors errors, String field, String value, boolean required, int maxLength) {
@@ -147,6 +149,11 @@ final class PolicyRequestMapper {
             errors.add(field, "must be at most " + maxLength + " characters");
             return null;
         }
+        String defect = RequestValues.idDefect(value);
+        if (defect != null) {
+            errors.add(field, defect);
+            return null;
+        }
         return value;
     }
 
@@ -155,7 +162,8 @@ final class PolicyRequestMapper {
             errors.add("timeZone", "is required");
             return null;
         }
-        if (!ZoneId.getAvailableZoneIds().contains(value)) {
+        // Java still ships the SystemV/* zones that IANA's tz database dropped (2020b)
+        if (!ZoneId.getAvailableZoneIds().contains(value) || value.startsWith("SystemV/")) {
             errors.add("timeZone", "must be an IANA time zone such as Europe/London");
             return null;
         }

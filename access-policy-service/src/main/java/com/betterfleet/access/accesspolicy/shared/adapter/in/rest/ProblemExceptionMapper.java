@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 
 /**
  * The one place where failures become RFC 9457 problem responses. Bad input is always a 4xx,
@@ -131,8 +132,27 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        String dataError = dataErrorState(e);
+        if (dataError != null) {
+            // the field checks should have caught it: log the SQLSTATE only (PostgreSQL's message may quote the value)
+            LOG.warnf("A write or query was refused by the database for a value (SQLSTATE %s); answered 400", dataError);
+            return respond(Problem.validation("A value in the request cannot be stored or compared.", List.of()));
+        }
         LOG.errorf(e, "unexpected failure: %s", e.getClass().getName());
         return respond(Problem.of("internal-error", "Internal error", 500, "The request could not be processed."));
+    }
+
+    /**
+     * The SQLSTATE of a data exception (class 22, e.g. 22021 for U+0000, 22P05 for it in JSON) in
+     * the cause chain, or null: the request's own values, a 400, and nothing was stored.
+     */
+    private static String dataErrorState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return pg.getSqlState();
+            }
+        }
+        return null;
     }
 
     static Problem byStatus(int status) {

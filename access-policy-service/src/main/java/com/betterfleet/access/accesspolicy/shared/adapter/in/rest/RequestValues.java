@@ -37,6 +37,43 @@ public final class RequestValues {
     private RequestValues() {
     }
 
+    /**
+     * Why {@code value} cannot be an id or reference (account, depot, window, family, configuration
+     * key), or null when it can. Ids travel on in events, and authorisation-service and
+     * decision-log-service refuse an event with a control character in them: a window id with a tab
+     * would be stored here and then ignored there, leaving Authorize on the previous mode, so the
+     * write is the one place the operator can hear of it.
+     */
+    public static String idDefect(String value) {
+        for (int i = 0; value != null && i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return "must not contain control characters (U+0000 to U+001F, U+007F)";
+            }
+        }
+        return textDefect(value);
+    }
+
+    /**
+     * Why {@code value} cannot be stored as free text (an override's reason), or null when it can.
+     * PostgreSQL cannot hold U+0000 in text or JSON at all, and an unpaired surrogate would be
+     * stored as '?': the value read back would not be the one accepted.
+     */
+    public static String textDefect(String value) {
+        for (int i = 0; value != null && i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                return "must not contain U+0000";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be well-formed Unicode (an unpaired surrogate)";
+            }
+        }
+        return null;
+    }
+
     public static String chargerId(String value) {
         if (value == null || !CHARGER_ID.matcher(value).matches()) {
             throw new InvalidInputException("chargerId", "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', ':', '-'");
