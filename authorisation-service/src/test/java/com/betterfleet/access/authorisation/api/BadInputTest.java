@@ -160,6 +160,26 @@ class BadInputTest {
     }
 
     @Test
+    void unpairedSurrogatesAreRefusedNotStoredAsQuestionMarks() {
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String item = "{\"op\":\"upsert\",\"accountId\":\"%s\",\"idToken\":\"%s\",\"idTokenType\":\"Central\","
+                + "\"accessClass\":\"own_fleet\",\"status\":\"active\",\"vehicleId\":\"%s\"}";
+        String body = "[" + String.format(item, "acc\\ud800", "SUR-ACC-" + suffix, "bus-1") + ","
+                + String.format(item, "acc-A", "SUR-TOK-" + suffix + "\\udfff", "bus-1") + ","
+                + String.format(item, "acc-A", "SUR-VEH-" + suffix, "bus\\ud800") + ","
+                + String.format(item, "acc-A", "SUR-FINE-" + suffix + "\\ud83d\\ude8c", "bus-1") + "]";
+        Api.as(Tokens.machine("identifier-sync")).body(body).post("/api/v1/identifiers:batch").then().statusCode(200)
+                .body("results[0].status", equalTo("rejected")).body("results[0].problem.errors.field", hasItem("accountId"))
+                .body("results[1].status", equalTo("rejected")).body("results[1].problem.errors.field", hasItem("idToken"))
+                .body("results[2].status", equalTo("rejected")).body("results[2].problem.errors.field", hasItem("vehicleId"))
+                // a surrogate pair (an emoji) is well-formed text
+                .body("results[3].status", equalTo("created"));
+        Api.as(Tokens.authoriser()).body("{\"chargerId\":\"CP-1\",\"idToken\":\"ABC\\ud800\"}")
+                .post("/api/v1/authorise").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("idToken"));
+    }
+
+    @Test
     void batchRejectsAValidityShorterThanAMicrosecondAndKeepsTheOtherItems() {
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         List<Map<String, Object>> items = List.of(

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
 import com.betterfleet.access.authorisation.identifier.domain.IdTokenType;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
-import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
+import com.betterfleet.access.authorisation.shared.domain.ForbiddenCharacters;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 
 /**
@@ -36,9 +36,9 @@ public record AuthoriseCommand(String chargerId, String idToken, IdTokenType idT
             violations.add(new FieldViolation("idToken", "is required"));
         } else if (idToken.length() > MAX_ID_TOKEN) {
             violations.add(new FieldViolation("idToken", "must be at most " + MAX_ID_TOKEN + " characters"));
-        } else if (ControlCharacters.in(idToken)) {
+        } else if (ForbiddenCharacters.in(idToken)) {
             // before deciding: decision-log-service refuses such a record, so the answer would never be logged
-            violations.add(new FieldViolation("idToken", ControlCharacters.MESSAGE));
+            violations.add(new FieldViolation("idToken", ForbiddenCharacters.MESSAGE));
         } else if (idToken.isBlank() && idTokenType != IdTokenType.NoAuthorization) {
             // OCPP 2.0.1 sends NoAuthorization with an empty idToken; every other token has a value
             violations.add(new FieldViolation("idToken", "must not be blank"));

@@ -1,6 +1,7 @@
 package com.betterfleet.access.authorisation.decision.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import com.betterfleet.access.authorisation.chargerstate.domain.AccessMode;
@@ -14,7 +15,7 @@ import com.betterfleet.access.authorisation.identifier.domain.RegisteredIdentifi
  *
  * @param accountId the charger's account, or null for a charger this service has never heard of
  * @param identifier the registry entry the decision rests on, or null (unknown, freevend)
- * @param expiryDate how long the charger may rely on an Accepted answer, or null
+ * @param expiryDate how long the charger may rely on an Accepted answer, or null; whole seconds
  */
 public record AccessDecision(DecisionReason reason, ChargerAccess charger, String accountId,
         RegisteredIdentifier identifier, Instant expiryDate) {
@@ -24,6 +25,12 @@ public record AccessDecision(DecisionReason reason, ChargerAccess charger, Strin
         Objects.requireNonNull(charger, "charger");
         if (expiryDate != null && reason.outcome() != Outcome.ALLOWED) {
             throw new IllegalArgumentException("only an allowed decision has an expiryDate");
+        }
+        // Chargers parse it: OCPP 2.0.1 allows at most 3 fractional digits and much 1.6 firmware
+        // only whole seconds, while a validUntil or an override's until may carry microseconds.
+        // Rounding down keeps a charger's cache from outliving the period by a fraction of a second.
+        if (expiryDate != null) {
+            expiryDate = expiryDate.truncatedTo(ChronoUnit.SECONDS);
         }
     }
 

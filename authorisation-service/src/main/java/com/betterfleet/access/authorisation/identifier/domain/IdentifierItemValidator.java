@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
+import com.betterfleet.access.authorisation.shared.domain.ForbiddenCharacters;
 import com.betterfleet.access.authorisation.shared.domain.FieldViolation;
 
 /**
@@ -106,8 +106,8 @@ public final class IdentifierItemValidator {
                 { "validUntil", raw.validUntil() }, { "changedAt", raw.changedAt() } };
         boolean found = false;
         for (String[] field : fields) {
-            if (ControlCharacters.in(field[1])) {
-                violations.add(new FieldViolation(field[0], ControlCharacters.MESSAGE));
+            if (ForbiddenCharacters.in(field[1])) {
+                violations.add(new FieldViolation(field[0], ForbiddenCharacters.MESSAGE));
                 found = true;
             }
         }

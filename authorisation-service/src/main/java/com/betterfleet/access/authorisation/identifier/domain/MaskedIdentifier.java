@@ -24,10 +24,15 @@ public final class MaskedIdentifier {
         return label + mask.substring(dots);
     }
 
+    /**
+     * Counts characters as code points, as decision-log-service's search masks do: counting UTF-16
+     * units could cut a surrogate pair in half and store an ill-formed mask.
+     */
     public static String mask(String label, String normalised) {
-        if (normalised.length() <= VISIBLE) {
+        int length = normalised.codePointCount(0, normalised.length());
+        if (length <= VISIBLE) {
             return label + " " + DOTS;
         }
-        return label + " " + DOTS + normalised.substring(normalised.length() - VISIBLE);
+        return label + " " + DOTS + normalised.substring(normalised.offsetByCodePoints(0, length - VISIBLE));
     }
 }

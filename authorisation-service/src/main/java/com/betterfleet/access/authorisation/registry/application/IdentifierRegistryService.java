@@ -17,7 +17,7 @@ import com.betterfleet.access.authorisation.shared.application.AccessDeniedExcep
 import com.betterfleet.access.authorisation.shared.application.Caller;
 import com.betterfleet.access.authorisation.shared.application.InvalidInputException;
 import com.betterfleet.access.authorisation.shared.config.IdentifierConfig;
-import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
+import com.betterfleet.access.authorisation.shared.domain.ForbiddenCharacters;
 
 import io.smallrye.mutiny.Uni;
 
@@ -103,8 +103,8 @@ public class IdentifierRegistryService {
      * @param cursor opaque cursor from the previous page, or null
      */
     public Uni<IdentifierPage> list(Caller caller, String accountId, AccessClass accessClass, String cursor, Integer limit) {
-        if (ControlCharacters.in(accountId)) {
-            throw new InvalidInputException("accountId", ControlCharacters.MESSAGE);
+        if (ForbiddenCharacters.in(accountId)) {
+            throw new InvalidInputException("accountId", ForbiddenCharacters.MESSAGE);
         }
         String account = accountId;
         if (caller.isScoped()) {
@@ -150,7 +150,7 @@ public class IdentifierRegistryService {
             }
             String[] after = { decoded.substring(0, newline), decoded.substring(newline + 1) };
             // A cursor of ours never holds one; the database could not even compare a NUL.
-            if (ControlCharacters.in(after[0]) || ControlCharacters.in(after[1])) {
+            if (ForbiddenCharacters.in(after[0]) || ForbiddenCharacters.in(after[1])) {
                 throw new IllegalArgumentException("control character");
             }
             return after;

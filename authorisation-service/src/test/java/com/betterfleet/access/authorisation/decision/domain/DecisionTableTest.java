@@ -157,6 +157,15 @@ class DecisionTableTest {
     }
 
     @Test
+    void expiryDateIsInWholeSecondsRoundedDown() {
+        Instant fractional = HOUR_AHEAD.plusNanos(999_999_000);
+        assertEquals(HOUR_AHEAD, decide(managedAt(NOW).untilIn(Duration.ofHours(2)).build(), false,
+                agreement("agr-1").validUntil(fractional).build()).expiryDate());
+        assertEquals(HOUR_AHEAD, decide(freevendAt(NOW).untilIn(Duration.ofHours(1).plusNanos(123_456_000)).build(), false)
+                .expiryDate());
+    }
+
+    @Test
     void expiryDateIsNeverInThePast() {
         for (long secondsAgo : new long[] {0, 1, 60, 86_400}) {
             ChargerState ended = managedAt(NOW).period(NOW.minus(Duration.ofDays(2)), NOW.minusSeconds(secondsAgo)).build();

@@ -44,6 +44,13 @@ class IdentifierNormaliserTest {
     }
 
     @Test
+    void masksCountCharactersNotUtf16UnitsSoNoSurrogatePairIsCut() {
+        // four code points, five UTF-16 units: fully masked, as decision-log-service masks it
+        assertEquals("Local ••••", HASHER.hash("ab\ud83d\ude8cc", IdTokenType.Local).idMask());
+        assertEquals("Local ••••b\ud83d\ude8ccd", HASHER.hash("xab\ud83d\ude8ccd", IdTokenType.Local).idMask());
+    }
+
+    @Test
     void relabelsAMaskKeepingItsVisibleEnd() {
         assertEquals("KeyCode ••••3F9A", MaskedIdentifier.relabel(HASHER.hash("04a2:3f:9a", null).idMask(), "KeyCode"));
         assertEquals("Local ••••", MaskedIdentifier.relabel(HASHER.hash("x", null).idMask(), "Local"));
@@ -87,13 +94,14 @@ class IdentifierNormaliserTest {
         HashedIdentifier hashed = HASHER.hash(token, null);
         String normalised = IdentifierNormaliser.normalise(token, null);
         String visible = hashed.idMask().substring(hashed.idMask().indexOf(MaskedIdentifier.DOTS) + MaskedIdentifier.DOTS.length());
-        assertTrue(visible.length() <= 4);
-        if (normalised.length() > 4) {
-            assertEquals(normalised.substring(normalised.length() - 4), visible);
+        int length = normalised.codePointCount(0, normalised.length());
+        assertTrue(visible.codePointCount(0, visible.length()) <= 4);
+        if (length > 4) {
+            assertEquals(normalised.substring(normalised.offsetByCodePoints(0, length - 4)), visible);
         } else {
             assertEquals("", visible);
         }
-        assertTrue(hashed.idMask().length() <= 40);
+        assertTrue(hashed.idMask().length() <= 44);
     }
 
     @Provide

@@ -10,7 +10,7 @@ import com.betterfleet.access.authorisation.chargerstate.domain.ChargerEvent;
 import com.betterfleet.access.authorisation.chargerstate.domain.ExpectedMode;
 import com.betterfleet.access.authorisation.chargerstate.domain.OcppProtocol;
 import com.betterfleet.access.authorisation.chargerstate.domain.PolicySource;
-import com.betterfleet.access.authorisation.shared.domain.ControlCharacters;
+import com.betterfleet.access.authorisation.shared.domain.ForbiddenCharacters;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,9 +109,9 @@ public final class PolicyEventParser {
         if (!value.isTextual() || value.asText().isEmpty()) {
             throw new InvalidEventException(field + " must be a non-empty string");
         }
-        if (ControlCharacters.in(value.asText())) {
+        if (ForbiddenCharacters.in(value.asText())) {
             // it would reach decision records (account, depot, window), which decision-log-service refuses
-            throw new InvalidEventException(field + " " + ControlCharacters.MESSAGE);
+            throw new InvalidEventException(field + " " + ForbiddenCharacters.MESSAGE);
         }
         return value.asText();
     }
