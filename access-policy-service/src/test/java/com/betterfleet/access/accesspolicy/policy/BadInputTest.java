@@ -120,6 +120,10 @@ class BadInputTest {
         as(ADMIN).contentType(ContentType.JSON).body("{\"accountId\": ").put(url).then()
                 .statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("https://problems.betterfleet.example/charger-access/malformed-json"));
+        // one JSON value per body: what follows it is not silently dropped
+        as(ADMIN).contentType(ContentType.JSON).body("{\"accountId\":\"" + ACCOUNT
+                + "\",\"timeZone\":\"UTC\",\"defaultMode\":\"freevend\"} {\"defaultMode\":\"managed_access\"}").put(url)
+                .then().statusCode(400).contentType(PROBLEM);
         as(ADMIN).contentType(ContentType.JSON).body("null").put(url).then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("body"));
         as(ADMIN).contentType(ContentType.JSON).body("[1, 2]").put(url).then().statusCode(400).contentType(PROBLEM);
@@ -135,6 +139,33 @@ class BadInputTest {
         as(ADMIN).contentType(ContentType.JSON).body(policyOf(ACCOUNT).build())
                 .put(Api.BASE + "bad%20id/access-policy").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("chargerId"));
+    }
+
+    @Test
+    void chunkedBodiesAreMeasuredAsTheyAreRead() throws Exception {
+        // Java's HTTP client sends a body of unknown length chunked; REST Assured would send its length
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        String url = "http://127.0.0.1:" + io.restassured.RestAssured.port + Api.BASE + Api.newChargerId("chunked")
+                + "/access-policy";
+        java.util.function.Function<String, java.net.http.HttpResponse<String>> put = json -> {
+            try {
+                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                        .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError("no answer to a chunked body", e);
+            }
+        };
+        java.net.http.HttpResponse<String> huge = put.apply("{\"accountId\":\"" + "x".repeat(70_000) + "\"}");
+        org.junit.jupiter.api.Assertions.assertEquals(413, huge.statusCode());
+        org.junit.jupiter.api.Assertions.assertEquals(PROBLEM, huge.headers().firstValue("Content-Type").orElse(""));
+        org.junit.jupiter.api.Assertions.assertTrue(huge.body().contains("payload-too-large"), huge.body());
+        java.net.http.HttpResponse<String> fine = put.apply(
+                "{\"accountId\":\"" + ACCOUNT + "\",\"timeZone\":\"UTC\",\"defaultMode\":\"freevend\"}");
+        org.junit.jupiter.api.Assertions.assertEquals(201, fine.statusCode(), fine.body());
     }
 
     @Test

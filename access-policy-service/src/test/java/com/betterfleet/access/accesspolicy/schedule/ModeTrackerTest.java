@@ -61,6 +61,8 @@ class ModeTrackerTest {
         assertThat(step.change().isPresent(), is(true));
         assertThat(step.change().get().until(), equalTo(NEXT.toString()));
         assertThat(step.next().since(), equalTo(stored.since()));
+        // the state began before the write and goes on: a consumer must not see it start later
+        assertThat(step.change().get().effectiveAt(), equalTo(stored.since().toString()));
         assertThat(step.next().policyVersion(), equalTo(3L));
         assertThat(step.next().nextBoundaryAt(), equalTo(NEXT));
     }

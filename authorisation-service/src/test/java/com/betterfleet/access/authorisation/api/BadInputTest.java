@@ -100,6 +100,42 @@ class BadInputTest {
     }
 
     @Test
+    void oversizedChunkedBodyIsA413ProblemToo() {
+        // no Content-Length: the limit is found while reading, not at the edge
+        byte[] huge = ("{\"chargerId\":\"CP-1\",\"idToken\":\"" + "X".repeat(1_100_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.net.http.HttpResponse<String> response = postChunked("/api/v1/authorise", huge);
+        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode());
+        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains(PROBLEM + "payload-too-large"), response.body());
+    }
+
+    @Test
+    void chunkedBodiesWithinTheLimitAreRead() {
+        java.net.http.HttpResponse<String> response = postChunked("/api/v1/authorise",
+                "{\"chargerId\":\"CP-CHUNKED\",\"idToken\":\"AB12\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("unknown_identifier"), response.body());
+    }
+
+    /** Java's HTTP client sends a body of unknown length chunked (HTTP/1.1); REST Assured would send its length. */
+    private static java.net.http.HttpResponse<String> postChunked(String path, byte[] body) {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + path))
+                .header("Authorization", "Bearer " + Tokens.authoriser()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .timeout(java.time.Duration.ofSeconds(30))
+                .build();
+        try {
+            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError("no answer to a chunked body", e);
+        }
+    }
+
+    @Test
     void wrongContentTypeIsA415Problem() {
         given().urlEncodingEnabled(false).auth().oauth2(Tokens.authoriser()).contentType(ContentType.TEXT).body("chargerId=CP-1")
                 .post("/api/v1/authorise").then().statusCode(415).contentType("application/problem+json")
@@ -133,6 +169,14 @@ class BadInputTest {
                 .body("errors.field", hasItem("accessClass"));
         Api.as(Tokens.machine("access-viewer")).get("/api/v1/identifiers?cursor=@@@").then().statusCode(400)
                 .body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
+    void aBodyIsOneJsonValueNothingAfterItIsIgnored() {
+        Api.as(Tokens.authoriser()).body("{\"chargerId\":\"CP-1\",\"idToken\":\"AB12\"}garbage")
+                .post("/api/v1/authorise").then().statusCode(400).contentType("application/problem+json");
+        Api.as(Tokens.machine("identifier-sync")).body("[] [{\"op\":\"delete\"}]")
+                .post("/api/v1/identifiers:batch").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -35,7 +35,8 @@ public final class ModeTracker {
      * @param previous    the stored state, {@code null} when the charger had no policy
      * @param expected    the engine's answer at {@code now}
      * @param effectiveAt when a change took effect: the write's instant for a policy write, the
-     *                    boundary for the ticker
+     *                    boundary for the ticker; an unchanged state that is announced again (its
+     *                    end moved) keeps the instant it began
      */
     public Step track(ChargerRef charger, TrackedState previous, ExpectedMode expected, Instant now, Instant effectiveAt) {
         TrackedState before = previous == null ? NO_POLICY : previous;
@@ -52,8 +53,11 @@ public final class ModeTracker {
             // of the same mode edited or removed); consumers that prefer it would otherwise keep a
             // stale end, even one later than the real one. Moving to null is announced too.
             boolean modeUntilMoved = previous != null && !Objects.equals(expected.modeUntil(), before.modeUntil());
+            // The state goes on, so its announcement keeps the instant it began: with the write's
+            // instant, a consumer whose clock ran behind ours would take freevend as not started yet
+            // (fail closed: managed) for the length of the skew.
             return new Step(next, untilMoved || modeUntilMoved
-                    ? Optional.of(change(charger, before, expected, effectiveAt)) : Optional.empty());
+                    ? Optional.of(change(charger, before, expected, before.since())) : Optional.empty());
         }
         TrackedState next = new TrackedState(expected.mode(), expected.source(), expected.windowId(),
                 expected.policyVersion(), effectiveAt, nextBoundary, expected.modeUntil());
