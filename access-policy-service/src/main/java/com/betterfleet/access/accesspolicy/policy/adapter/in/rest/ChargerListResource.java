@@ -73,8 +73,9 @@ public class ChargerListResource {
                 throw new InvalidInputException("mode", "must be freevend or managed_access");
             }
         }
-        if (RequestValues.idDefect(depotId) != null) {
-            throw new InvalidInputException("depotId", RequestValues.idDefect(depotId));
+        String depotDefect = RequestValues.idDefect(depotId);
+        if (depotDefect != null) {
+            throw new InvalidInputException("depotId", depotDefect);
         }
         if (capability != null && !CAPABILITY_FILTERS.contains(capability)) {
             throw new InvalidInputException("capability", "must be one of " + String.join(", ", CAPABILITY_FILTERS));
