@@ -112,6 +112,22 @@ class BadInputTest {
     }
 
     @Test
+    void oversizedBodyOverHttp2IsA413ProblemWhenItsLengthIsDeclared() throws Exception {
+        byte[] huge = ("{\"chargerId\":\"CP-1\",\"idToken\":\"" + "X".repeat(1_100_000) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build()
+                .send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/authorise"))
+                        .header("Authorization", "Bearer " + Tokens.authoriser()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge))
+                        .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode());
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains(PROBLEM + "payload-too-large"), response.body());
+        org.junit.jupiter.api.Assertions.assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version());
+    }
+
+    @Test
     void chunkedBodiesWithinTheLimitAreRead() {
         java.net.http.HttpResponse<String> response = postChunked("/api/v1/authorise",
                 "{\"chargerId\":\"CP-CHUNKED\",\"idToken\":\"AB12\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -63,10 +63,12 @@ public class BodySizeLimitFilter {
         if (ctx.response().ended()) {
             return;
         }
-        ctx.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(Buffer.buffer(body));
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (ctx.request().version() != HttpVersion.HTTP_2) {
+            // the unread body would follow on this connection; HTTP/2 forbids the header (RFC 9113 8.2.2)
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        ctx.response().end(Buffer.buffer(body));
     }
 
     private boolean exceeds(String length) {
