@@ -1,13 +1,18 @@
 package com.betterfleet.access.accesspolicy.policy;
 
 import static com.betterfleet.access.accesspolicy.support.Api.as;
+import static com.betterfleet.access.accesspolicy.support.PolicyBody.Window.window;
 import static com.betterfleet.access.accesspolicy.support.PolicyBody.londonWeekdaysManaged;
 import static com.betterfleet.access.accesspolicy.support.PolicyBody.policyOf;
-import static com.betterfleet.access.accesspolicy.support.PolicyBody.Window.window;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import com.betterfleet.access.accesspolicy.support.Api;
 import com.betterfleet.access.accesspolicy.support.PolicyBody;
 import com.betterfleet.access.accesspolicy.support.Tokens;
+import com.betterfleet.access.local.testsupport.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -105,7 +112,7 @@ class BadInputTest {
         as(ADMIN).contentType(ContentType.JSON).body(Map.of("mode", "freevend", "until", "2099-01-01T00:00:00Z",
                 "reason", "depot open day\n(see ticket 12)")).put(Api.BASE + charger + "/access-override").then()
                 .statusCode(200).body("override.reason", equalTo("depot open day\n(see ticket 12)"));
-        Map<String, Object> noStatus = new java.util.HashMap<>(Map.of("key", "FreeVend"));
+        Map<String, Object> noStatus = new HashMap<>(Map.of("key", "FreeVend"));
         noStatus.put("status", null);
         for (Map<String, Object> item : List.of(Map.<String, Object>of("key", "FreeVend"), noStatus)) {
             Api.putCapability(ADMIN, charger, Map.of("protocol", "ocpp1.6", "family", "MicroOcpp", "keyResults",
@@ -142,30 +149,17 @@ class BadInputTest {
     }
 
     @Test
-    void chunkedBodiesAreMeasuredAsTheyAreRead() throws Exception {
-        // Java's HTTP client sends a body of unknown length chunked; REST Assured would send its length
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        String url = "http://127.0.0.1:" + io.restassured.RestAssured.port + Api.BASE + Api.newChargerId("chunked")
-                + "/access-policy";
-        java.util.function.Function<String, java.net.http.HttpResponse<String>> put = json -> {
-            try {
-                return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                        .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                                () -> new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-                        .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException | InterruptedException e) {
-                throw new AssertionError("no answer to a chunked body", e);
-            }
-        };
-        java.net.http.HttpResponse<String> huge = put.apply("{\"accountId\":\"" + "x".repeat(70_000) + "\"}");
-        org.junit.jupiter.api.Assertions.assertEquals(413, huge.statusCode());
-        org.junit.jupiter.api.Assertions.assertEquals(PROBLEM, huge.headers().firstValue("Content-Type").orElse(""));
-        org.junit.jupiter.api.Assertions.assertTrue(huge.body().contains("payload-too-large"), huge.body());
-        java.net.http.HttpResponse<String> fine = put.apply(
-                "{\"accountId\":\"" + ACCOUNT + "\",\"timeZone\":\"UTC\",\"defaultMode\":\"freevend\"}");
-        org.junit.jupiter.api.Assertions.assertEquals(201, fine.statusCode(), fine.body());
+    void chunkedBodiesAreMeasuredAsTheyAreRead() {
+        String url = "http://127.0.0.1:" + RestAssured.port + Api.BASE + Api.newChargerId("chunked") + "/access-policy";
+        HttpResponse<String> huge = RawHttp.chunked("PUT", url, ADMIN,
+                ("{\"accountId\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(413, huge.statusCode());
+        assertEquals(PROBLEM, huge.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(huge.body().contains("payload-too-large"), huge.body());
+        HttpResponse<String> fine = RawHttp.chunked("PUT", url, ADMIN,
+                ("{\"accountId\":\"" + ACCOUNT + "\",\"timeZone\":\"UTC\",\"defaultMode\":\"freevend\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, fine.statusCode(), fine.body());
     }
 
     @Test

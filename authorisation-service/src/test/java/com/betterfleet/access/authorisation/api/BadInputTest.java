@@ -4,7 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.betterfleet.access.authorisation.testdata.IdentifierItemBuilder;
 import com.betterfleet.access.authorisation.testsupport.Api;
 import com.betterfleet.access.authorisation.testsupport.Tokens;
+import com.betterfleet.access.local.testsupport.RawHttp;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** Every kind of bad input gets a 4xx problem+json, never a 500, and nothing accepted before is lost. */
@@ -102,53 +109,34 @@ class BadInputTest {
     @Test
     void oversizedChunkedBodyIsA413ProblemToo() {
         // no Content-Length: the limit is found while reading, not at the edge
-        byte[] huge = ("{\"chargerId\":\"CP-1\",\"idToken\":\"" + "X".repeat(1_100_000) + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        java.net.http.HttpResponse<String> response = postChunked("/api/v1/authorise", huge);
-        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode());
-        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json",
-                response.headers().firstValue("Content-Type").orElse(""));
-        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains(PROBLEM + "payload-too-large"), response.body());
+        HttpResponse<String> response = RawHttp.chunked("POST", url("/api/v1/authorise"), Tokens.authoriser(), hugeAuthorise());
+        assertEquals(413, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains(PROBLEM + "payload-too-large"), response.body());
     }
 
     @Test
-    void oversizedBodyOverHttp2IsA413ProblemWhenItsLengthIsDeclared() throws Exception {
-        byte[] huge = ("{\"chargerId\":\"CP-1\",\"idToken\":\"" + "X".repeat(1_100_000) + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_2).build()
-                .send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/authorise"))
-                        .header("Authorization", "Bearer " + Tokens.authoriser()).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(huge))
-                        .timeout(java.time.Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode());
-        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains(PROBLEM + "payload-too-large"), response.body());
-        org.junit.jupiter.api.Assertions.assertEquals(java.net.http.HttpClient.Version.HTTP_2, response.version());
+    void oversizedBodyOverHttp2IsA413ProblemWhenItsLengthIsDeclared() {
+        HttpResponse<String> response = RawHttp.http2("POST", url("/api/v1/authorise"), Tokens.authoriser(), hugeAuthorise());
+        assertEquals(HttpClient.Version.HTTP_2, response.version());
+        assertEquals(413, response.statusCode());
+        assertTrue(response.body().contains(PROBLEM + "payload-too-large"), response.body());
     }
 
     @Test
     void chunkedBodiesWithinTheLimitAreRead() {
-        java.net.http.HttpResponse<String> response = postChunked("/api/v1/authorise",
-                "{\"chargerId\":\"CP-CHUNKED\",\"idToken\":\"AB12\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
-        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("unknown_identifier"), response.body());
+        HttpResponse<String> response = RawHttp.chunked("POST", url("/api/v1/authorise"), Tokens.authoriser(),
+                "{\"chargerId\":\"CP-CHUNKED\",\"idToken\":\"AB12\"}".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("unknown_identifier"), response.body());
     }
 
-    /** Java's HTTP client sends a body of unknown length chunked (HTTP/1.1); REST Assured would send its length. */
-    private static java.net.http.HttpResponse<String> postChunked(String path, byte[] body) {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + path))
-                .header("Authorization", "Bearer " + Tokens.authoriser()).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
-                .timeout(java.time.Duration.ofSeconds(30))
-                .build();
-        try {
-            return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
-                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new AssertionError("no answer to a chunked body", e);
-        }
+    private static byte[] hugeAuthorise() {
+        return ("{\"chargerId\":\"CP-1\",\"idToken\":\"" + "X".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + RestAssured.port + path;
     }
 
     @Test
