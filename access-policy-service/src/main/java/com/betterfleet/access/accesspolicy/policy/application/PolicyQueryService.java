@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +19,7 @@ import com.betterfleet.access.accesspolicy.schedule.domain.ResolvedInterval;
 import com.betterfleet.access.accesspolicy.schedule.domain.ScheduleEngine;
 import com.betterfleet.access.accesspolicy.shared.application.AccountGuard;
 import com.betterfleet.access.accesspolicy.shared.application.Caller;
+import com.betterfleet.access.accesspolicy.shared.application.ChargerIds;
 import com.betterfleet.access.accesspolicy.shared.application.InvalidInputException;
 import com.betterfleet.access.accesspolicy.shared.config.AccessPolicyConfig;
 
@@ -33,9 +33,6 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 @ApplicationScoped
 public class PolicyQueryService {
-    /** The charger ids the API accepts (RequestValues.chargerId), the only thing a cursor holds. */
-    private static final Pattern CURSOR_CHARGER_ID = Pattern.compile("^[A-Za-z0-9._:\\-]{1,64}$");
-
     private final Pool pool;
     private final ChargerDirectory directory;
     private final PolicyStore policies;
@@ -143,7 +140,7 @@ public class PolicyQueryService {
             chargerId = null;
         }
         // a cursor holds a charger id, so anything else was not made here (and could not be compared in SQL)
-        if (chargerId == null || !CURSOR_CHARGER_ID.matcher(chargerId).matches()) {
+        if (!ChargerIds.isValid(chargerId)) {
             throw new InvalidInputException("cursor", "is not a cursor this API returned");
         }
         return chargerId;

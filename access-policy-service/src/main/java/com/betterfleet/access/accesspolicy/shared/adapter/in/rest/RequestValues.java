@@ -7,14 +7,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Pattern;
 
+import com.betterfleet.access.accesspolicy.shared.application.ChargerIds;
 import com.betterfleet.access.accesspolicy.shared.application.InvalidInputException;
 
 /** Parsing and formatting of path, query and header values shared by the resources. */
 public final class RequestValues {
-    /** Charger ids as events.schema.json allows them. */
-    private static final Pattern CHARGER_ID = Pattern.compile("^[A-Za-z0-9._:\\-]{1,64}$");
 
     /**
      * Instants and dates the API accepts: the years 1970 to 9999 (UTC for instants). ISO-8601 parses
@@ -75,7 +73,7 @@ public final class RequestValues {
     }
 
     public static String chargerId(String value) {
-        if (value == null || !CHARGER_ID.matcher(value).matches()) {
+        if (!ChargerIds.isValid(value)) {
             throw new InvalidInputException("chargerId", "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', ':', '-'");
         }
         return value;
