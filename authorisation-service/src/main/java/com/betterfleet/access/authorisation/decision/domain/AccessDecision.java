@@ -26,8 +26,8 @@ public record AccessDecision(DecisionReason reason, ChargerAccess charger, Strin
         if (expiryDate != null && reason.outcome() != Outcome.ALLOWED) {
             throw new IllegalArgumentException("only an allowed decision has an expiryDate");
         }
-        // Chargers parse it: OCPP 2.0.1 allows at most 3 fractional digits and much 1.6 firmware
-        // only whole seconds, while a validUntil or an override's until may carry microseconds.
+        // Chargers parse it, and whole seconds are what every OCPP implementation reads, while a
+        // validUntil or an override's until may carry microseconds.
         // Rounding down keeps a charger's cache from outliving the period by a fraction of a second.
         if (expiryDate != null) {
             expiryDate = expiryDate.truncatedTo(ChronoUnit.SECONDS);
