@@ -195,6 +195,7 @@ public final class AuthoriseBenchmark {
                     + ProcessCpu.perRequest(Map.of(), noop.cpuSeconds, noop.latency.count()));
             System.out.println("CPU ms per request, authorise closed loop: "
                     + ProcessCpu.perRequest(Map.of(), authorise.cpuSeconds, authorise.latency.count()));
+            System.out.println(pipelineBound(noop, authorise));
             if (walStart != null && walEnd != null) {
                 double decisions = authorise.latency.count();
                 System.out.printf(Locale.ROOT, "PostgreSQL WAL per decision, authorise closed loop: %.0f bytes, %.2f records,"
@@ -213,6 +214,26 @@ public final class AuthoriseBenchmark {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * What the pipeline behind Authorize (broker, PostgreSQL, decision-log-service) costs on the cores
+     * it shares with the service here, as a limit on the ratio: the ratio Authorize would reach on CPU
+     * alone if it cost the service and the load generator no more than the no-op does.
+     */
+    private static String pipelineBound(ClosedLoops noop, ClosedLoops authorise) {
+        List<String> pipeline = List.of("broker", "postgres", "decision-log");
+        double noopMs = 1000.0 * noop.cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum()
+                / Math.max(1, noop.latency.count());
+        double pipelineMs = 0;
+        for (String group : pipeline) {
+            double authoriseMs = 1000.0 * authorise.cpuSeconds.getOrDefault(group, 0.0) / Math.max(1, authorise.latency.count());
+            double noopGroupMs = 1000.0 * noop.cpuSeconds.getOrDefault(group, 0.0) / Math.max(1, noop.latency.count());
+            pipelineMs += Math.max(0, authoriseMs - noopGroupMs);
+        }
+        return String.format(Locale.ROOT, "pipeline on the shared cores: broker + postgres + decision-log %.3f ms per decision;"
+                + " with nothing else added to the no-op's %.3f ms, the ratio on CPU alone could be at most %.1f%%",
+                pipelineMs, noopMs, 100.0 * noopMs / (noopMs + pipelineMs));
     }
 
     private record Result(LatencyRecorder latency, double seconds, java.time.Instant startedAt,
