@@ -42,6 +42,13 @@ class AuthoriseDecisionsTest {
     @Inject
     ReplicaState state;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double unknownChargerDecisions() {
+        return meters.get("authorisation.decisions.unknown.charger").counter().count();
+    }
+
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -174,6 +181,7 @@ class AuthoriseDecisionsTest {
         Broker.consumeDecisions();
         String tag = unique("ANY");
         Api.register(List.of(IdentifierItemBuilder.ownFleet("acc-Z", tag).type("Local").map()));
+        double unknownBefore = unknownChargerDecisions();
         String decisionId = Api.authorise(unique("NEW"), tag, null).statusCode(200)
                 .body("status", equalTo("Invalid")).body("reason", equalTo("unknown_identifier"))
                 .body("accessMode", equalTo("managed_access")).body("expiryDate", nullValue())
@@ -183,6 +191,7 @@ class AuthoriseDecisionsTest {
         assertTrue(event.at("/data/accountId").isNull(), "recorded without account");
         assertTrue(event.at("/data/accessClass").isNull(), "no registration was used");
         assertEquals("none", event.at("/data/policySource").asText());
+        assertEquals(unknownBefore + 1, unknownChargerDecisions(), "counted for the alert");
     }
 
     @Test
@@ -194,9 +203,11 @@ class AuthoriseDecisionsTest {
                 IdentifierItemBuilder.ownFleet("acc-Z", other).type("Local").map()));
         ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-Y", "ocpp1.6", null).json(),
                 s -> "acc-Y".equals(s.accountId()));
+        double unknownBefore = unknownChargerDecisions();
         Api.authorise(charger, own, null).statusCode(200).body("reason", equalTo("own_fleet"))
                 .body("accessMode", equalTo("managed_access"));
         Api.authorise(charger, other, null).statusCode(200).body("reason", equalTo("unknown_identifier"));
+        assertEquals(unknownBefore, unknownChargerDecisions(), "a charger known by its capability is not unknown");
     }
 
     @Test

@@ -44,15 +44,17 @@ public class AuthoriseService {
     private final FreevendTags freevendTags;
     private final DecisionRecorder recorder;
     private final DecisionMetrics metrics;
+    private final UnknownChargers unknownChargers;
     private final Clock clock;
 
     public AuthoriseService(ReplicaState state, IdentifierHasher hasher, FreevendTags freevendTags, DecisionRecorder recorder,
-            DecisionMetrics metrics, Clock clock) {
+            DecisionMetrics metrics, UnknownChargers unknownChargers, Clock clock) {
         this.state = state;
         this.hasher = hasher;
         this.freevendTags = freevendTags;
         this.recorder = recorder;
         this.metrics = metrics;
+        this.unknownChargers = unknownChargers;
         this.clock = clock;
     }
 
@@ -109,6 +111,7 @@ public class AuthoriseService {
         AccessDecision decision;
         if (charger.accountId() == null) {
             // Never heard of: no account's registration may count (decisions.md section 7), so no lookup.
+            unknownChargers.decidingAt(command.chargerId());
             decision = DecisionTable.decide(charger, freevendTag, List.of(), now);
         } else {
             String verbatimHash = hasher.verbatimHash(command.idToken(), command.idTokenType());

@@ -9,8 +9,13 @@ import com.betterfleet.access.authorisation.decision.domain.DecisionReason;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
-/** {@code authorisation.decisions{reason, decision}}: answered decisions, counted after they are durable. */
+/**
+ * {@code authorisation.decisions{reason, decision}}: answered decisions, counted after they are
+ * durable. Created at start, so every series is exported at 0 before the first decision.
+ */
+@Startup
 @Singleton
 public class DecisionMetrics {
     private final Map<DecisionReason, Counter> byReason = new EnumMap<>(DecisionReason.class);

@@ -24,7 +24,8 @@ class AuthoriseServiceTest {
             onDurable.run();
         };
         AuthoriseService service = new AuthoriseService(new ReplicaState(), new IdentifierHasher("p"), FreevendTags.none(),
-                recorder, new DecisionMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
+                recorder, new DecisionMetrics(new SimpleMeterRegistry()), new UnknownChargers(new SimpleMeterRegistry()),
+                Clock.systemUTC());
         UnavailableException e = assertThrows(UnavailableException.class, () -> service.authorise(
                 new AuthoriseCommand("CP-1", "UNKNOWN", null, null, null)).await().indefinitely());
         assertEquals("state-not-loaded", e.slug());
