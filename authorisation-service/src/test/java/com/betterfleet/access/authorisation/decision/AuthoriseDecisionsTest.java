@@ -139,6 +139,17 @@ class AuthoriseDecisionsTest {
                 .body("decision", equalTo("denied"));
     }
 
+    @Test
+    void anotherFamilysFreevendTagAtAChargerOfAFamilyWithoutOneIsAnUnknownIdentifier() {
+        String charger = unique("CP");
+        managed(charger, "acc-A", null);
+        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-A", "ocpp1.6", "Easee").json(),
+                s -> "Easee".equals(s.family()));
+        // MicroOcpp's and Zaptec's tag; Easee has none, so the switch to managed access is not in doubt
+        Api.authorise(charger, "FREEVEND", null).statusCode(200)
+                .body("status", equalTo("Invalid")).body("reason", equalTo("unknown_identifier"));
+    }
+
     /** OCPP 2.0.1's standard freevend (AuthCtrlr.Enabled=false) reports its token as NoAuthorization with an empty idToken. */
     @Test
     void noAuthorizationTokenIsAcceptedInFreevendAndDeniedAsTheFreevendTokenInManagedAccess() {

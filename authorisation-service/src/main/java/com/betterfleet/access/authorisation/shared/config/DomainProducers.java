@@ -2,7 +2,9 @@ package com.betterfleet.access.authorisation.shared.config;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -30,10 +32,11 @@ public class DomainProducers {
     @Singleton
     FreevendTags freevendTags(ChargerFamiliesConfig families, IdentifierHasher hasher) {
         Map<String, String> hashes = new HashMap<>();
+        Set<String> withoutTag = new HashSet<>();
         families.families().forEach((family, profile) -> profile.freevendIdTag()
                 .filter(tag -> !tag.isBlank())
-                .ifPresent(tag -> hashes.put(family, hasher.hash(tag, null).idHash())));
-        return new FreevendTags(hashes);
+                .ifPresentOrElse(tag -> hashes.put(family, hasher.hash(tag, null).idHash()), () -> withoutTag.add(family)));
+        return new FreevendTags(hashes, withoutTag);
     }
 
     @Produces

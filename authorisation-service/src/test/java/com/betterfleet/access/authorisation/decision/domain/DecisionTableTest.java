@@ -446,6 +446,23 @@ class DecisionTableTest {
     }
 
     @Test
+    void aFamilyConfiguredWithoutATagHasNoFreevendTag() {
+        FreevendTags tags = new FreevendTags(java.util.Map.of("MicroOcpp", "h-micro"), java.util.Set.of("Easee"));
+        assertEquals(false, tags.isFreevendTag("easee", "h-micro"), "another family's tag at an Easee charger");
+        assertEquals(true, tags.isFreevendTag("MicroOcpp", "h-micro"));
+        assertEquals(true, tags.isFreevendTag("UnknownFamily", "h-micro"), "an unconfigured family: every tag");
+        assertEquals(true, tags.isFreevendTag(null, "h-micro"), "no family reported: every tag");
+        assertEquals(true, tags.isFreevendToken("Easee", IdTokenType.NoAuthorization, "h-empty"),
+                "NoAuthorization stays the freevend token of every family");
+    }
+
+    @Test
+    void aFamilyWithATagIsCheckedAgainstItEvenIfAlsoListedWithout() {
+        FreevendTags tags = new FreevendTags(java.util.Map.of("Zaptec", "h-zaptec"), java.util.Set.of("zaptec"));
+        assertEquals(true, tags.isFreevendTag("Zaptec", "h-zaptec"));
+    }
+
+    @Test
     void noAuthorizationIsTheFreevendTokenOfEveryFamilyAndNoOtherTypeIs() {
         FreevendTags tags = new FreevendTags(java.util.Map.of("MicroOcpp", "h-micro"));
         FreevendTags none = FreevendTags.none();
