@@ -54,6 +54,11 @@ class DecisionDeliveryTest {
         return counter == null ? 0 : counter.count();
     }
 
+    private long brokerAcks() {
+        var timer = registry.find("authorisation.decisions.broker.ack").timer();
+        return timer == null ? 0 : timer.count();
+    }
+
     private static JsonNode arrived(String decisionId) {
         return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
                 .until(() -> Broker.decision(decisionId), Objects::nonNull);
@@ -65,8 +70,15 @@ class DecisionDeliveryTest {
         Broker.consumeDecisions();
         double viaBroker = recorded("broker");
         double viaOutbox = recorded("outbox");
+        long acks = brokerAcks();
         String id = Api.authorise("CP-DELIVERY-1", "04:a2:3f:9a", "ocpp2.0.1").statusCode(200).extract().path("decisionId");
         assertEquals(viaBroker + 1, recorded("broker"), "a healthy broker acknowledged the decision before the answer");
+        assertEquals(acks + 1, brokerAcks(), "the acknowledgement's wait is timed");
+        int management = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.management.test-port", Integer.class);
+        assertTrue(io.restassured.RestAssured.given().port(management).get("/q/metrics").then().statusCode(200).extract()
+                .asString().contains("authorisation_decisions_broker_ack_seconds_bucket{"),
+                "as a histogram, so a dashboard can show its percentiles");
         assertEquals(viaOutbox, recorded("outbox"), "nothing went through the outbox");
         JsonNode event = arrived(id);
         assertEquals("[]", Schemas.violations(Schemas.EVENTS, event).toString());
