@@ -205,7 +205,9 @@ public final class AuthoriseBenchmark {
             System.out.printf(Locale.ROOT, "issuer key-set fetches during the run: %d%n", system.issuer.keySetRequests());
             System.out.println("authorisation-service metrics: " + metrics(authorisation,
                     "authorisation_decisions_per_message_count", "authorisation_decisions_per_message_sum",
-                    "authorisation_decisions_per_message_max", "authorisation_decisions_recorded_total"));
+                    "authorisation_decisions_per_message_max", "authorisation_decisions_recorded_total",
+                    "authorisation_decisions_broker_ack_seconds_count", "authorisation_decisions_broker_ack_seconds_sum",
+                    "authorisation_decisions_broker_ack_seconds_max"));
             System.out.println("decision-log-service metrics: " + metrics(decisionLog,
                     "decision_log_store_batch_size_count", "decision_log_store_batch_size_sum",
                     "decision_log_store_seconds_count", "decision_log_store_seconds_sum", "decision_log_store_seconds_max"));
