@@ -128,25 +128,26 @@ class AuthoriseDecisionsTest {
         Api.authorise(charger, tag, "ocpp2.0.1").statusCode(200).body("status", equalTo("Expired"));
     }
 
-    @Test
-    void deniesTheFamilysFreevendTagDuringManagedAccess() {
+    /** A charger in managed access of {@code family} (ocpp1.6), as capability_changed reports it. */
+    private String managedChargerOf(String family) {
         String charger = unique("CP");
         managed(charger, "acc-A", null);
-        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-A", "ocpp1.6", "MicroOcpp").json(),
-                s -> "MicroOcpp".equals(s.family()));
-        Api.authorise(charger, "FREEVEND", null).statusCode(200)
+        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-A", "ocpp1.6", family).json(),
+                s -> family.equals(s.family()));
+        return charger;
+    }
+
+    @Test
+    void deniesTheFamilysFreevendTagDuringManagedAccess() {
+        Api.authorise(managedChargerOf("MicroOcpp"), "FREEVEND", null).statusCode(200)
                 .body("status", equalTo("Invalid")).body("reason", equalTo("freevend_tag_in_managed_access"))
                 .body("decision", equalTo("denied"));
     }
 
     @Test
     void anotherFamilysFreevendTagAtAChargerOfAFamilyWithoutOneIsAnUnknownIdentifier() {
-        String charger = unique("CP");
-        managed(charger, "acc-A", null);
-        ChargerStates.publishAndAwait(state, charger, capabilityChanged(charger, "acc-A", "ocpp1.6", "Easee").json(),
-                s -> "Easee".equals(s.family()));
         // MicroOcpp's and Zaptec's tag; Easee has none, so the switch to managed access is not in doubt
-        Api.authorise(charger, "FREEVEND", null).statusCode(200)
+        Api.authorise(managedChargerOf("Easee"), "FREEVEND", null).statusCode(200)
                 .body("status", equalTo("Invalid")).body("reason", equalTo("unknown_identifier"));
     }
 
