@@ -1,6 +1,5 @@
 package com.betterfleet.access.authorisation.outbox.adapter.out.amqp;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +21,6 @@ import com.betterfleet.access.authorisation.shared.config.OutboxConfig;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
@@ -90,7 +88,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private final int batchMax;
     private final int maxInFlightMessages;
     private final DistributionSummary batchSizes;
-    private final Timer ackTimes;
+    private final BrokerAckTimes ackTimes;
 
     private final ConcurrentLinkedQueue<Send> submitted = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -112,7 +110,8 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
     private boolean lostOnce;
     private long lastAckNanos;
 
-    public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config, BrokerEndpoint broker, MeterRegistry registry) {
+    public AmqpDirectDecisionSender(Vertx vertx, OutboxConfig config, BrokerEndpoint broker, MeterRegistry registry,
+            BrokerAckTimes ackTimes) {
         this.vertx = vertx;
         // the event loop itself, not the duplicated context of whichever request first needed this bean
         this.context = ((ContextInternal) vertx.getOrCreateContext()).unwrap();
@@ -125,14 +124,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
         this.batchSizes = DistributionSummary.builder("authorisation.decisions.per_message")
                 .description("Decisions in one message sent to the broker on the Authorize path")
                 .register(registry);
-        // Authorize answers only after this acknowledgement (ADR 0010): its share of Authorize's
-        // latency, mostly the broker journal's disk sync, told apart from the service's own.
-        this.ackTimes = Timer.builder("authorisation.decisions.broker.ack")
-                .description("From sending a message of decisions to the broker's acknowledgement of it")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(250_000))
-                .maximumExpectedValue(Duration.ofSeconds(2))
-                .register(registry);
+        this.ackTimes = ackTimes;
     }
 
     @Override
@@ -198,7 +190,7 @@ public class AmqpDirectDecisionSender implements DirectDecisionSender {
             }
             if (ack.succeeded()) {
                 lastAckNanos = System.nanoTime();
-                ackTimes.record(lastAckNanos - sentNanos, TimeUnit.NANOSECONDS);
+                ackTimes.acknowledgedAfter(lastAckNanos - sentNanos);
             }
             batch.forEach(send -> send.settle(ack.succeeded()));
             if (ack.failed()) {
