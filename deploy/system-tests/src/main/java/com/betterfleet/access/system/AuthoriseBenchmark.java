@@ -224,14 +224,10 @@ public final class AuthoriseBenchmark {
      * alone if it cost the service and the load generator no more than the no-op does.
      */
     private static String pipelineBound(ClosedLoops noop, ClosedLoops authorise) {
-        List<String> pipeline = List.of("broker", "postgres", "decision-log");
-        double noopMs = 1000.0 * noop.cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum()
-                / Math.max(1, noop.latency.count());
+        double noopMs = noop.cpuMsPerRequest(noop.cpuSeconds.keySet());
         double pipelineMs = 0;
-        for (String group : pipeline) {
-            double authoriseMs = 1000.0 * authorise.cpuSeconds.getOrDefault(group, 0.0) / Math.max(1, authorise.latency.count());
-            double noopGroupMs = 1000.0 * noop.cpuSeconds.getOrDefault(group, 0.0) / Math.max(1, noop.latency.count());
-            pipelineMs += Math.max(0, authoriseMs - noopGroupMs);
+        for (String group : List.of("broker", "postgres", "decision-log")) {
+            pipelineMs += Math.max(0, authorise.cpuMsPerRequest(List.of(group)) - noop.cpuMsPerRequest(List.of(group)));
         }
         return String.format(Locale.ROOT, "pipeline on the shared cores: broker + postgres + decision-log %.3f ms per decision;"
                 + " with nothing else added to the no-op's %.3f ms, the ratio on CPU alone could be at most %.1f%%",
@@ -318,6 +314,15 @@ public final class AuthoriseBenchmark {
 
         Result result() {
             return new Result(latency, measuredSeconds);
+        }
+
+        /** CPU milliseconds the named process groups used per request measured. */
+        double cpuMsPerRequest(java.util.Collection<String> groups) {
+            double seconds = 0;
+            for (String group : groups) {
+                seconds += cpuSeconds.getOrDefault(group, 0.0);
+            }
+            return 1000.0 * seconds / Math.max(1, latency.count());
         }
     }
 
